@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "TraceFuzz",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "TraceCore", targets: ["TraceCore"]),
+        .library(name: "TraceFuzz", targets: ["TraceFuzz"]),
+        .library(name: "TraceFuzzTesting", targets: ["TraceFuzzTesting"]),
+        .executable(name: "tracefuzz", targets: ["tracefuzz"]),
+    ],
+    targets: [
+        .target(name: "TraceCore", swiftSettings: strict),
+        .target(name: "TraceFuzz", dependencies: ["TraceCore"], swiftSettings: strict),
+        .target(name: "TraceFuzzTesting", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
+        .executableTarget(name: "tracefuzz", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
+        .testTarget(name: "TraceCoreTests", dependencies: ["TraceCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TraceFuzzTests", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TraceFuzzTestingTests", dependencies: ["TraceFuzzTesting", "TraceFuzz", "TraceCore"],
+            swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+import Synchronization
+
+/// Exports each span synchronously as it ends, one export at a time.
+///
+/// `forceFlush` is trivially a barrier: a span is exported before `end()` returns.
+public final class SimpleSpanProcessor: SpanProcessor {
+    private let exporter: any SpanExporter
+    private let state = Mutex(State())
+
+    private struct State {
+        var isShutdown = false
+        var dropped = 0
+    }
+
+    /// Creates a processor exporting to `exporter`.
+    public init(exporter: any SpanExporter) { self.exporter = exporter }
+
+    /// Exports `span` now, serialized with every other export; drops and counts after shutdown.
+    public func onEnd(_ span: SpanData) {
+        state.withLock { state in
+            if state.isShutdown {
+                state.dropped += 1
+                return
+            }
+            _ = exporter.export([span])
+        }
+    }
+
+    /// Flushes the exporter; every ended span is already exported.
+    public func forceFlush(timeout: Duration) -> FlushResult {
+        state.withLock { state in
+            if state.isShutdown { return .failure }
+            return exporter.forceFlush() ? .success : .failure
+        }
+    }
+
+    /// Flushes and stops; idempotent.
+    public func shutdown(timeout: Duration) -> FlushResult {
+        state.withLock { state in
+            if state.isShutdown { return .success }
+            state.isShutdown = true
+            let flushed = exporter.forceFlush()
+            exporter.shutdown()
+            return flushed ? .success : .failure
+        }
+    }
+
+    /// Spans that ended after shutdown.
+    public var droppedSpanCount: Int { state.withLock { $0.dropped } }
+}

@@ -1,0 +1,3 @@
+import Testing
+
+@Test("placeholder builds") func placeholder() { #expect(Bool(true)) }
