@@ -1,0 +1,40 @@
+/// Runs invariants over one run and collects what broke and what was examined.
+///
+/// ```swift
+/// let result = Checker().check(scenario, record: record)
+/// for violation in result.violations { print(violation) }
+/// ```
+public struct Checker: Sendable {
+    /// The invariants checked, in reporting order.
+    public var invariants: [any Invariant]
+
+    /// Creates a checker; by default with every built-in invariant.
+    public init(invariants: [any Invariant] = Invariants.all) { self.invariants = invariants }
+
+    /// Checks one run. When the run hung, only the hang is reported: everything else is incomplete.
+    public func check(_ scenario: Scenario, record: RunRecord) -> CheckResult {
+        check(CheckInput(scenario: scenario, expectations: Oracle.expectations(for: scenario), record: record))
+    }
+
+    /// Checks an already indexed run.
+    public func check(_ input: CheckInput) -> CheckResult {
+        var result = CheckResult()
+        for invariant in invariants {
+            if input.record.hang != nil && !(invariant is DeadlineInvariant) { continue }
+            result.violations += invariant.check(input)
+            result.coverage[invariant.name, default: 0] += invariant.coverage(input)
+        }
+        return result
+    }
+}
+
+/// What one check found.
+public struct CheckResult: Sendable {
+    /// Every violation, in invariant order.
+    public var violations: [Violation] = []
+    /// How many things each invariant examined.
+    public var coverage: [String: Int] = [:]
+
+    /// Whether nothing broke.
+    public var passed: Bool { violations.isEmpty }
+}

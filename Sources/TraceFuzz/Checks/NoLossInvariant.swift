@@ -1,0 +1,51 @@
+/// No span is lost after a flush: when a flush of an instance returns, every span of that instance that
+/// ended before the flush began is exported, unless the instance counted it as dropped. After the final
+/// flush every span the scenario makes must be exported or counted as dropped, including spans whose
+/// task never ran.
+public struct NoLossInvariant: Invariant {
+    /// Creates the invariant.
+    public init() {}
+
+    /// `none-lost`.
+    public var name: String { "none-lost" }
+
+    /// Checks each flush against what had ended before it, and the final flush against the oracle.
+    public func check(_ input: CheckInput) -> [Violation] {
+        var violations: [Violation] = []
+        let ended = Set(input.record.ended)
+        for flush in input.record.flushes {
+            let required: [String]
+            if flush.index == 0 {
+                required = input.expectations.lazy.filter { $0.instance == flush.instance }.map(\.label)
+            } else {
+                required = flush.endedBefore
+            }
+            let missing = required.filter { !flush.exportedAfter.contains($0) }
+            guard missing.count > flush.droppedAfter else { continue }
+            let neverRan = missing.filter { !ended.contains($0) }
+            var message =
+                "after \(flush.name) of instance \(flush.instance) returned \(flush.outcome.rawValue), "
+                + "\(missing.count) span(s) are missing: \(Self.list(missing)) (\(flush.droppedAfter) counted as dropped)"
+            if !neverRan.isEmpty {
+                message += "; never ended (their task died or never ran): \(Self.list(neverRan))"
+            }
+            violations.append(
+                Violation(
+                    invariant: name, message: message,
+                    expected: "\(required.count) exported or dropped",
+                    actual: "\(required.count - missing.count) exported, \(flush.droppedAfter) dropped",
+                    labels: missing, mark: .missing))
+        }
+        return violations
+    }
+
+    static func list(_ labels: [String]) -> String {
+        let shown = labels.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+        return labels.count > 8 ? shown + ", … (\(labels.count) in all)" : shown
+    }
+}
+
+extension NoLossInvariant {
+    /// One per flush, the final flushes included.
+    public func coverage(_ input: CheckInput) -> Int { input.record.flushes.count }
+}

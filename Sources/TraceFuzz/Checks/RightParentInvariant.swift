@@ -1,0 +1,47 @@
+/// Every exported span has the parent the oracle expects: the span current at the hop when context
+/// propagates, or none (a new root) when it does not. A parent where a root was expected is a *leak*
+/// of a stale context, reported as such.
+public struct RightParentInvariant: Invariant {
+    /// Creates the invariant.
+    public init() {}
+
+    /// `right-parent`.
+    public var name: String { "right-parent" }
+
+    /// Compares every exported span's parent with the oracle's.
+    public func check(_ input: CheckInput) -> [Violation] {
+        var violations: [Violation] = []
+        for expectation in input.expectations {
+            guard let span = input.exportedByLabel[expectation.label]?.first else { continue }
+            let label = expectation.label
+            switch (expectation.parent, span.parentSpanID) {
+            case (nil, nil):
+                continue
+            case (nil, let actual?):
+                violations.append(
+                    Violation(
+                        invariant: name,
+                        message:
+                            "'\(label)' at \(expectation.site) should start a new trace, but a stale context "
+                            + "leaked in: its parent is \(input.describe(spanID: actual))",
+                        expected: "'\(label)' is a root", actual: "'\(label)' is a child of \(input.describe(spanID: actual))",
+                        labels: [label], mark: .leaked))
+            case (let parent?, let actual):
+                guard let parentID = input.identity(of: parent)?.spanID else { continue }
+                if actual == parentID { continue }
+                let how =
+                    actual == nil
+                    ? "the context was lost: it is a root" : "its parent is \(input.describe(spanID: actual))"
+                violations.append(
+                    Violation(
+                        invariant: name,
+                        message: "'\(label)' at \(expectation.site) should be a child of '\(parent)', but \(how)",
+                        expected: "'\(label)' is a child of '\(parent)'",
+                        actual: actual == nil
+                            ? "'\(label)' is a root" : "'\(label)' is a child of \(input.describe(spanID: actual))",
+                        labels: [label], mark: .wrongParent))
+            }
+        }
+        return violations
+    }
+}

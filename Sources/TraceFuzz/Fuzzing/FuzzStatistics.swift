@@ -1,0 +1,58 @@
+/// What a fuzz run covered: counts by executor, strategy and invariant, and its speed.
+public struct FuzzStatistics: Hashable, Sendable, Codable {
+    /// Scenarios run.
+    public var scenarios = 0
+    /// Spans the scenarios made.
+    public var spans = 0
+    /// Tasks the scenarios submitted.
+    public var tasks = 0
+    /// Hops by executor name.
+    public var executors: [String: Int] = [:]
+    /// Hops by strategy name.
+    public var strategies: [String: Int] = [:]
+    /// Things examined, by invariant name.
+    public var invariants: [String: Int] = [:]
+    /// Scenarios skipped because the adapter could not run them.
+    public var unsupported = 0
+    /// Findings.
+    public var findings = 0
+    /// Wall time, in seconds.
+    public var seconds = 0.0
+
+    /// Scenarios per second of wall time.
+    public var scenariosPerSecond: Double { seconds > 0 ? Double(scenarios) / seconds : 0 }
+
+    /// Empty statistics.
+    public init() {}
+
+    /// Counts one scenario's hops by executor and strategy.
+    public mutating func count(_ scenario: Scenario) {
+        scenarios += 1
+        Self.visit(scenario.steps) { step in
+            switch step {
+            case .span: spans += 1
+            case .hop(let hop):
+                executors[hop.executor.rawValue, default: 0] += 1
+                strategies[hop.strategy.rawValue, default: 0] += 1
+            default: break
+            }
+        }
+    }
+
+    /// Adds one check's coverage.
+    public mutating func count(_ result: CheckResult, record: RunRecord) {
+        tasks += record.tasksRun
+        for (name, count) in result.coverage { invariants[name, default: 0] += count }
+    }
+
+    static func visit(_ steps: [Step], _ body: (Step) -> Void) {
+        for step in steps {
+            body(step)
+            switch step {
+            case .span(let span): visit(span.children, body)
+            case .hop(let hop): hop.tasks.forEach { visit($0, body) }
+            default: break
+            }
+        }
+    }
+}

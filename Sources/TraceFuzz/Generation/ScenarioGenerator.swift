@@ -1,0 +1,177 @@
+/// Turns a seed (through a recorded ``ChoiceSequence``) into a ``Scenario``.
+///
+/// Generation is a pure function of the choices: the same seed and options give a byte-identical
+/// scenario, and replaying a (possibly edited) choice sequence gives a scenario the generator could
+/// have made from some seed.
+///
+/// ```swift
+/// let generated = ScenarioGenerator(options: GeneratorOptions()).generate(seed: 42)
+/// print(String(decoding: ScenarioLoader.encode(generated.scenario), as: UTF8.self))
+/// ```
+public struct ScenarioGenerator: Sendable {
+    /// The bounds and weights in force.
+    public let options: GeneratorOptions
+
+    /// Creates a generator.
+    public init(options: GeneratorOptions = GeneratorOptions()) { self.options = options }
+
+    /// A scenario from a seed, with the choices that made it.
+    public func generate(seed: UInt64) -> GeneratedScenario {
+        var source = ChoiceSource(seed: seed)
+        let scenario = generate(from: &source)
+        return GeneratedScenario(seed: seed, choices: source.recorded, scenario: scenario)
+    }
+
+    /// A scenario from a recorded (or edited) choice sequence.
+    public func generate(replaying choices: ChoiceSequence, seed: UInt64) -> GeneratedScenario {
+        var source = ChoiceSource(replaying: choices)
+        let scenario = generate(from: &source)
+        return GeneratedScenario(seed: seed, choices: source.recorded, scenario: scenario)
+    }
+
+    /// A scenario drawn from `source`.
+    public func generate(from source: inout ChoiceSource) -> Scenario {
+        var builder = Builder(options: options, source: source)
+        let scenario = builder.build()
+        source = builder.source
+        return scenario
+    }
+}
+
+/// A generated scenario with its seed and choice sequence, ready for replay and shrinking.
+public struct GeneratedScenario: Hashable, Sendable {
+    /// The seed the choices came from.
+    public var seed: UInt64
+    /// The choices that made the scenario.
+    public var choices: ChoiceSequence
+    /// The scenario.
+    public var scenario: Scenario
+}
+
+/// Where generated steps will run, which decides what they may contain.
+private enum StepContext {
+    /// In a task: joins suspend.
+    case async
+    /// On a thread that may block: joins wait.
+    case blockingAllowed
+    /// On a Dispatch-concurrent or `OperationQueue` worker: no joins.
+    case noBlocking
+}
+
+private struct Builder {
+    let options: GeneratorOptions
+    var source: ChoiceSource
+    var spans = 0
+    var hops = 0
+    var barriers = 0
+    var instanceCount = 1
+    let executors: [(ExecutorKind, Int)]
+    let strategies: [(PropagationStrategy, Int)]
+
+    init(options: GeneratorOptions, source: ChoiceSource) {
+        self.options = options
+        self.source = source
+        executors = ExecutorKind.allCases.compactMap { kind in
+            options.executorWeights[kind].flatMap { $0 > 0 ? (kind, $0) : nil }
+        }
+        strategies = PropagationStrategy.allCases.compactMap { strategy in
+            options.strategyWeights[strategy].flatMap { $0 > 0 ? (strategy, $0) : nil }
+        }
+    }
+
+    mutating func build() -> Scenario {
+        let instances = makeInstances()
+        instanceCount = instances.count
+        var steps = makeSteps(depth: 0, context: .async, barrier: nil)
+        if spans == 0 { steps.insert(.span(SpanStep(label: nextLabel())), at: 0) }
+        return Scenario(instances: instances, steps: steps)
+    }
+
+    mutating func makeInstances() -> [TracerInstanceConfig] {
+        let count = options.maxInstances > 1 && source.chance(30) ? source.int(in: 2...options.maxInstances) : 1
+        return (0..<count).map { _ in
+            guard options.batchProcessors, source.chance(35) else { return TracerInstanceConfig() }
+            let small = source.chance(30)
+            let queue = small ? source.int(in: 2...16) : 2048
+            let batch = small ? source.int(in: 1...queue) : 512
+            let policy: TracerInstanceConfig.DropPolicy = source.chance(50) ? .dropOldest : .dropNewest
+            return TracerInstanceConfig(
+                processor: .batch, maxQueueSize: queue, maxExportBatchSize: batch, dropPolicy: policy)
+        }
+    }
+
+    mutating func nextLabel() -> String {
+        spans += 1
+        return "s\(spans)"
+    }
+
+    mutating func makeSteps(depth: Int, context: StepContext, barrier: BarrierStep?) -> [Step] {
+        let count = source.int(in: 1...options.maxStepsPerList)
+        var steps: [Step] = []
+        for _ in 0..<count {
+            if let step = makeStep(depth: depth, context: context, barrier: barrier) { steps.append(step) }
+        }
+        return steps
+    }
+
+    mutating func makeStep(depth: Int, context: StepContext, barrier: BarrierStep?) -> Step? {
+        let canSpan = spans < options.maxSpans
+        let canHop = depth < options.maxDepth && hops < options.maxHops && !executors.isEmpty
+        let kind = source.weighted([
+            canSpan ? 6 : 0, canHop ? 4 : 0, options.flushes ? 1 : 0, options.perturbations ? 1 : 0,
+        ])
+        switch kind {
+        case 0:
+            guard canSpan else { return nil }
+            let label = nextLabel()
+            let instance = instanceCount > 1 ? source.int(in: 0...(instanceCount - 1)) : 0
+            let children =
+                depth < options.maxDepth && source.chance(55)
+                ? makeSteps(depth: depth + 1, context: context, barrier: barrier) : []
+            return .span(SpanStep(label: label, instance: instance, children: children))
+        case 1:
+            guard canHop else { return nil }
+            return makeHop(depth: depth, context: context)
+        case 2:
+            return .flush(FlushStep(instance: instanceCount > 1 ? source.int(in: 0...(instanceCount - 1)) : 0))
+        default:
+            switch source.int(in: 0...2) {
+            case 0: return .yield
+            case 1: return .sleep(SleepStep(micros: source.int(in: 0...200)))
+            default: return barrier.map(Step.barrier) ?? .yield
+            }
+        }
+    }
+
+    mutating func makeHop(depth: Int, context: StepContext) -> Step? {
+        let allowed = executors.filter { kind, _ in
+            context != .noBlocking || !kind.isStructured
+        }
+        guard !allowed.isEmpty else { return nil }
+        hops += 1
+        let executor = allowed[source.weighted(allowed.map(\.1))].0
+        let strategy = strategies[source.weighted(strategies.map(\.1))].0
+        let join: Bool
+        if executor.isStructured {
+            join = true
+        } else if context == .noBlocking {
+            join = false
+        } else {
+            join = !source.chance(25)
+        }
+        let width = executor.hasWidth ? source.int(in: 1...8) : 2
+        let taskCount = source.int(in: 1...options.maxFanOut)
+        var barrier: BarrierStep?
+        if options.perturbations && taskCount > 1 && source.chance(30) {
+            barriers += 1
+            barrier = BarrierStep(name: "b\(barriers)", parties: source.int(in: 2...taskCount))
+        }
+        let workerContext: StepContext =
+            executor.runsAsync ? .async : executor.workerMayBlock ? .blockingAllowed : .noBlocking
+        var tasks: [[Step]] = []
+        for _ in 0..<taskCount {
+            tasks.append(makeSteps(depth: depth + 1, context: workerContext, barrier: barrier))
+        }
+        return .hop(HopStep(executor: executor, width: width, strategy: strategy, join: join, tasks: tasks))
+    }
+}

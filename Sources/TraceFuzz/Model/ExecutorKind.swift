@@ -1,0 +1,64 @@
+/// Where the tasks of a hop run.
+public enum ExecutorKind: String, Codable, Hashable, Sendable, CaseIterable {
+    /// A fixed-size thread pool that does not propagate context by itself (`width` threads).
+    case pool
+    /// The tracer's own context-propagating pool, if the adapter has one (`width` threads).
+    case tracedPool
+    /// A concurrent `DispatchQueue`.
+    case dispatchConcurrent
+    /// A serial `DispatchQueue`.
+    case dispatchSerial
+    /// An `OperationQueue` with `width` concurrent operations.
+    case operationQueue
+    /// A new `Thread` per task.
+    case thread
+    /// An unstructured `Task {}` per task (inherits task-locals).
+    case task
+    /// A `Task.detached` per task (inherits nothing).
+    case detachedTask
+    /// A child task of a task group per task (inherits task-locals; always joined).
+    case taskGroup
+    /// An `async let` per task (inherits task-locals; always joined).
+    case asyncLet
+    /// A child process per task (reserved: process hops are not supported by this build yet).
+    case process
+
+    /// Whether Swift's task-local inheritance carries context into the worker with no help.
+    public var inheritsTaskLocals: Bool {
+        switch self {
+        case .task, .taskGroup, .asyncLet: true
+        default: false
+        }
+    }
+
+    /// Whether the worker runs steps as async code (a Swift task) rather than on a plain thread.
+    public var runsAsync: Bool {
+        switch self {
+        case .task, .detachedTask, .taskGroup, .asyncLet: true
+        default: false
+        }
+    }
+
+    /// Whether the hop is structured and therefore always joined.
+    public var isStructured: Bool { self == .taskGroup || self == .asyncLet }
+
+    /// Whether `width` is meaningful.
+    public var hasWidth: Bool { self == .pool || self == .tracedPool || self == .operationQueue }
+
+    /// Whether a worker may block waiting for a nested joined hop. Dispatch's concurrent queues and
+    /// `OperationQueue` share a pool sized to the cores; blocking their workers on nested work starves
+    /// it for seconds on Linux, so joined hops directly inside their tasks are rejected.
+    public var workerMayBlock: Bool { self != .dispatchConcurrent && self != .operationQueue }
+}
+
+/// How the submitter's context reaches the worker of a hop.
+public enum PropagationStrategy: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Capture the context at every submit and restore it in the worker.
+    case fresh
+    /// Capture the context once and reuse the captured value for every submit.
+    case shared
+    /// Do nothing: only Swift's own task-local inheritance applies.
+    case none
+    /// Inject the context into a header dictionary at submit; extract it in the worker.
+    case carrier
+}

@@ -1,0 +1,62 @@
+/// Everything one run of a scenario observed: what the invariants read.
+public struct RunRecord: Sendable {
+    /// The identity each span had while it was current, by label (seen from inside the span).
+    public var observed: [String: SpanIdentity] = [:]
+    /// Labels in the order their spans ended.
+    public var ended: [String] = []
+    /// Every flush: the scenario's own flush steps, then the final flush of each instance.
+    public var flushes: [FlushObservation] = []
+    /// Contexts left current on a worker thread after its task.
+    public var leaks: [LeakObservation] = []
+    /// Every span every instance exported, after the final flush.
+    public var exported: [ExportedSpan] = []
+    /// Dropped-span counts per instance, after the final flush.
+    public var dropped: [Int] = []
+    /// Set when the run did not finish before its deadline.
+    public var hang: HangReport?
+    /// Set when the adapter cannot run the scenario (for example it has no propagating pool).
+    public var unsupported: String?
+    /// How many tasks the run submitted.
+    public var tasksRun = 0
+
+    /// An empty record.
+    public init() {}
+}
+
+/// One flush and what it had to cover.
+public struct FlushObservation: Sendable, Hashable {
+    /// The flush's number in the run (1-based), or 0 for the final flush.
+    public var index: Int
+    /// The flushed instance.
+    public var instance: Int
+    /// Labels of that instance's spans whose end had returned before the flush began.
+    public var endedBefore: [String]
+    /// Labels that instance had exported when the flush returned.
+    public var exportedAfter: Set<String>
+    /// That instance's dropped-span count when the flush returned.
+    public var droppedAfter: Int
+    /// What the flush reported.
+    public var outcome: FlushOutcome
+
+    /// `flush #2` or `the final flush`.
+    public var name: String { index == 0 ? "the final flush" : "flush #\(index)" }
+}
+
+/// A context found current on a worker thread where none should be: left behind after a task, or
+/// already there when a task started (left by an earlier task on the same pooled thread).
+public struct LeakObservation: Sendable, Hashable {
+    /// Where the task ran, such as `h2.t1 pool/none`.
+    public var site: String
+    /// The span left behind.
+    public var leftover: SpanIdentity
+    /// `true` if found when the task started, `false` if found after it finished.
+    public var beforeTask: Bool
+}
+
+/// A run that did not finish before its deadline.
+public struct HangReport: Sendable, Hashable {
+    /// The deadline that passed, in milliseconds.
+    public var deadlineMillis: Int
+    /// The tasks still pending, by site.
+    public var pending: [String]
+}
