@@ -1,0 +1,96 @@
+import Dispatch
+import Synchronization
+
+/// The pending result of one task submitted to a ``ThreadPool`` or ``TracedThreadPool``.
+///
+/// Wait for it synchronously with ``wait()`` (from a thread you own), or await ``value`` from async
+/// code: awaiting suspends the task and never blocks a cooperative thread.
+///
+/// ```swift
+/// let handle = pool.submit { 6 * 7 }
+/// let answer = try handle.wait()        // blocks this thread
+/// let same = try await handle.value     // suspends this task
+/// ```
+public final class WorkHandle<Value: Sendable>: Sendable {
+    private let state: Mutex<State>
+
+    private struct State {
+        var result: Result<Value, any Error>?
+        var blockedWaiters: [DispatchSemaphore] = []
+        var suspendedWaiters: [CheckedContinuation<Value, any Error>] = []
+    }
+
+    init() { state = Mutex(State()) }
+
+    init(result: Result<Value, any Error>) { state = Mutex(State(result: result)) }
+
+    /// Whether the task has finished (or was rejected).
+    public var isCompleted: Bool { state.withLock { $0.result != nil } }
+
+    /// Blocks the calling thread until the task finishes; returns its value or rethrows its error
+    /// (``ThreadPoolError/rejected`` if it never ran).
+    ///
+    /// Do not call this on a cooperative thread (inside a Swift task); await ``value`` there.
+    public func wait() throws -> Value {
+        try waitForResult(deadline: .distantFuture)!.get()
+    }
+
+    /// Blocks until the task finishes or `timeout` passes; returns `nil` on timeout.
+    public func result(timeout: Duration) -> Result<Value, any Error>? {
+        waitForResult(deadline: .after(timeout))
+    }
+
+    /// The task's value, awaited without blocking a thread; rethrows the task's error.
+    public var value: Value {
+        get async throws {
+            try await withCheckedThrowingContinuation { continuation in
+                let result: Result<Value, any Error>? = state.withLock { state in
+                    if let result = state.result { return result }
+                    state.suspendedWaiters.append(continuation)
+                    return nil
+                }
+                if let result { continuation.resume(with: result) }
+            }
+        }
+    }
+
+    /// Records the result and wakes every waiter. Only the first call has an effect.
+    func complete(_ result: Result<Value, any Error>) {
+        let waiters = state.withLock {
+            state -> ([DispatchSemaphore], [CheckedContinuation<Value, any Error>])? in
+            guard state.result == nil else { return nil }
+            state.result = result
+            defer {
+                state.blockedWaiters = []
+                state.suspendedWaiters = []
+            }
+            return (state.blockedWaiters, state.suspendedWaiters)
+        }
+        guard let (blocked, suspended) = waiters else { return }
+        for semaphore in blocked { semaphore.signal() }
+        for continuation in suspended { continuation.resume(with: result) }
+    }
+
+    private func waitForResult(deadline: DispatchTime) -> Result<Value, any Error>? {
+        let pending: Either = state.withLock { state in
+            if let result = state.result { return .done(result) }
+            let semaphore = DispatchSemaphore(value: 0)
+            state.blockedWaiters.append(semaphore)
+            return .waiting(semaphore)
+        }
+        guard case .waiting(let semaphore) = pending else {
+            if case .done(let result) = pending { return result }
+            return nil
+        }
+        if semaphore.wait(timeout: deadline) == .success { return state.withLock { $0.result } }
+        return state.withLock { state in
+            state.blockedWaiters.removeAll { $0 === semaphore }
+            return state.result
+        }
+    }
+
+    private enum Either {
+        case done(Result<Value, any Error>)
+        case waiting(DispatchSemaphore)
+    }
+}
