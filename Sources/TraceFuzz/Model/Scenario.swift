@@ -18,6 +18,8 @@ public struct Scenario: Codable, Hashable, Sendable {
 
     /// The format version of this scenario.
     public var format: Int
+    /// What the scenario shows, in a line; optional.
+    public var description: String?
     /// The tracer instances; spans name one by index. At least one.
     public var instances: [TracerInstanceConfig]
     /// The top-level steps, run in order on the runner's task.
@@ -30,23 +32,25 @@ public struct Scenario: Codable, Hashable, Sendable {
 
     /// Creates a scenario.
     public init(
-        instances: [TracerInstanceConfig] = [TracerInstanceConfig()], steps: [Step],
+        description: String? = nil, instances: [TracerInstanceConfig] = [TracerInstanceConfig()], steps: [Step],
         deadlineMillis: Int = Scenario.defaultDeadlineMillis
     ) {
         self.format = Self.currentFormat
+        self.description = description
         self.instances = instances
         self.steps = steps
         self.deadlineMillis = deadlineMillis
     }
 
     private enum CodingKeys: String, CodingKey {
-        case format, instances, steps, deadlineMillis
+        case format, description, instances, steps, deadlineMillis
     }
 
     /// Decodes a scenario; missing optional fields take their defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         format = try container.decode(Int.self, forKey: .format)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
         instances =
             try container.decodeIfPresent([TracerInstanceConfig].self, forKey: .instances)
             ?? [TracerInstanceConfig()]
