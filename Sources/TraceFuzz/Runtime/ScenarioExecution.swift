@@ -16,6 +16,7 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     let perturbation: Perturbation
     let flushTimeout: Duration
     private let executors = Mutex<[any WorkExecutor]>([])
+    private let longLived = Mutex<[String: any WorkExecutor]>([:])
 
     init(adapter: Adapter, seed: UInt64, flushTimeout: Duration) {
         self.adapter = adapter
@@ -35,7 +36,7 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
                 }
                 log.ended(span.label, instance: span.instance)
             case .hop(let hop):
-                hopFromSync(hop)
+                hopFromSync(hop, site: site)
             case .other(let other):
                 runSync(other)
             }
@@ -52,7 +53,7 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
                 }
                 log.ended(span.label, instance: span.instance)
             case .hop(let hop):
-                await hopFromAsync(hop)
+                await hopFromAsync(hop, site: site)
             case .other(let other):
                 await runAsync(other)
             }
@@ -93,13 +94,13 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
 
     // MARK: - Hops
 
-    private func hopFromSync(_ hop: PlannedHop) {
+    private func hopFromSync(_ hop: PlannedHop, site: String) {
         if hop.executor.runsAsync {
             // Bridge through an unstructured task: it inherits the thread's task-locals, as Swift does.
             let done = DispatchSemaphore(value: 0)
             let ticket = pending.begin("\(hop.name) bridge")
             Task {
-                await self.hopFromAsync(hop)
+                await self.hopFromAsync(hop, site: site)
                 self.pending.end(ticket)
                 done.signal()
             }
@@ -117,7 +118,28 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
         }
     }
 
-    private func hopFromAsync(_ hop: PlannedHop) async {
+    /// The executor for a hop. Top-level hops to pools and operation queues share one long-lived executor
+    /// per kind and width, as a server's request-level pools do, so a context a task leaves on a pooled
+    /// thread can reach a later request's task. Nested hops get executors of their own, so a task never
+    /// waits on the executor it runs on.
+    private func executor(for hop: PlannedHop, site: String) -> (any WorkExecutor)? {
+        let shareable = hop.executor == .pool || hop.executor == .tracedPool || hop.executor == .operationQueue
+        guard site == "top", shareable else { return makeExecutor(for: hop) }
+        let key = "\(hop.executor.rawValue)-\(hop.width)"
+        return longLived.withLock { executors in
+            if let existing = executors[key] { return existing }
+            let made = makeExecutor(for: hop)
+            executors[key] = made
+            return made
+        }
+    }
+
+    /// Whether an executor is long-lived (shut down at the end of the run, not after its hop).
+    private func isLongLived(_ hop: PlannedHop, site: String) -> Bool {
+        site == "top" && (hop.executor == .pool || hop.executor == .tracedPool || hop.executor == .operationQueue)
+    }
+
+    private func hopFromAsync(_ hop: PlannedHop, site: String) async {
         switch hop.executor {
         case .task, .detachedTask:
             var handles: [Task<Void, Never>] = []
@@ -140,15 +162,16 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
         case .asyncLet:
             await Self.runAsyncLets(asyncBodies(hop)[...])
         default:
-            guard let executor = makeExecutor(for: hop) else { return }
+            guard let executor = executor(for: hop, site: site) else { return }
+            let longLived = isLongLived(hop, site: site)
             let group = DispatchGroup()
             submitAll(hop, to: executor, group: group)
             if hop.join {
                 await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                     group.notify(queue: .global()) { continuation.resume() }
                 }
-                executor.shutdown()
-            } else {
+                if !longLived { executor.shutdown() }
+            } else if !longLived {
                 retain(executor)
             }
         }
@@ -262,6 +285,10 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
             defer { executors = [] }
             return executors
         }
-        for executor in all { executor.shutdown() }
+        let shared = longLived.withLock { executors in
+            defer { executors = [:] }
+            return Array(executors.values)
+        }
+        for executor in all + shared { executor.shutdown() }
     }
 }

@@ -1,0 +1,121 @@
+import Testing
+import TraceFuzz
+
+/// Every invariant fires on a planted bug and stays quiet on TraceCore running the same scenario.
+@Suite("Invariants")
+struct InvariantTests {
+    /// A request span fanned out over a pool with fresh capture, over two instances, with a flush.
+    static let fanOut = Scenario(
+        instances: [TracerInstanceConfig(), TracerInstanceConfig()],
+        steps: [
+            span(
+                "request", instance: 0,
+                hop(.pool, .fresh, [span("work-1", instance: 1)], [span("work-2", instance: 0)])),
+            span("other-request", instance: 1),
+            .flush(FlushStep(instance: 0)),
+        ])
+
+    /// One case: a bug, a scenario that reaches it, and the invariant that must fire.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let bug: PlantedBug
+        let scenario: Scenario
+        let invariant: String
+        var testDescription: String { "\(invariant) fires on \(bug.rawValue)" }
+    }
+
+    static let cases: [Case] = [
+        Case(bug: .restoreIgnoresContext, scenario: fanOut, invariant: "right-parent"),
+        Case(bug: .childInOtherTrace, scenario: fanOut, invariant: "right-trace"),
+        Case(bug: .rootsShareTrace, scenario: fanOut, invariant: "right-trace"),
+        Case(bug: .hidesNewestSpan, scenario: fanOut, invariant: "none-lost"),
+        Case(bug: .overcountsDrops, scenario: fanOut, invariant: "drops-accounted"),
+        Case(bug: .exportsTwice, scenario: fanOut, invariant: "no-duplicates"),
+        Case(bug: .exportedByOtherInstance, scenario: fanOut, invariant: "instance-isolation"),
+        Case(bug: .losesSession, scenario: fanOut, invariant: "instance-isolation"),
+        Case(
+            bug: .blocksOnStuckSpan,
+            scenario: Scenario(
+                steps: [hop(.thread, .fresh, [span("stuck")])], deadlineMillis: 200),
+            invariant: "deadline"),
+        Case(
+            bug: .capturedContextSingleEntry,
+            scenario: Scenario(steps: [
+                span(
+                    "request",
+                    hop(
+                        .pool, .shared, width: 2,
+                        [.sleep(SleepStep(micros: 50_000)), span("work-1")],
+                        [.sleep(SleepStep(micros: 50_000)), span("work-2")]))
+            ]),
+            invariant: "none-lost"),
+    ]
+
+    @Test("each planted bug makes its invariant fire", arguments: cases)
+    func plantedBugFires(_ testCase: Case) async {
+        let outcome = await runOnce(testCase.scenario, PlantedAdapterFactory(bug: testCase.bug))
+        #expect(firedInvariants(outcome).contains(testCase.invariant), "\(outcome.violations)")
+    }
+
+    @Test("the same scenarios pass on TraceCore", arguments: cases)
+    func quietOnTraceCore(_ testCase: Case) async {
+        let outcome = await runOnce(testCase.scenario, TraceCoreAdapterFactory())
+        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+    }
+
+    @Test("a lost context names the span, its site and the expected parent")
+    func lostContextMessage() async {
+        let outcome = await runOnce(Self.fanOut, PlantedAdapterFactory(bug: .restoreIgnoresContext))
+        let messages = outcome.violations.filter { $0.invariant == "right-parent" }.map(\.message)
+        #expect(messages.contains { $0.contains("'work-1'") && $0.contains("h1.t0 pool/fresh") && $0.contains("'request'") })
+        #expect(outcome.violations.first { $0.invariant == "right-parent" }?.mark == .wrongParent)
+    }
+
+    @Test("a task that died is reported as never ended")
+    func diedTaskMessage() async {
+        let outcome = await runOnce(InvariantTests.cases.last!.scenario, PlantedAdapterFactory(bug: .capturedContextSingleEntry))
+        let loss = outcome.violations.first { $0.invariant == "none-lost" }
+        #expect(loss?.message.contains("never ended") == true, "\(outcome.violations)")
+    }
+
+    @Test("a hang names the pending task")
+    func hangNamesPendingTask() async {
+        let outcome = await runOnce(InvariantTests.cases[8].scenario, PlantedAdapterFactory(bug: .blocksOnStuckSpan))
+        let hang = outcome.violations.first { $0.invariant == "deadline" }
+        #expect(hang?.message.contains("h1.t0 thread/fresh") == true, "\(outcome.violations)")
+        #expect(outcome.violations.count == 1, "only the hang is reported for a hung run")
+    }
+}
+
+/// The pooled-thread leak: a thread-local tracer that does not restore after a task.
+@Suite("Pooled-thread leak")
+struct PooledThreadLeakTests {
+    /// Two requests on one long-lived single-thread pool: the first restores a context, the second
+    /// propagates nothing and must start a new trace.
+    static let twoRequests = Scenario(steps: [
+        span("request-1", hop(.pool, .fresh, width: 1, [span("work-1")])),
+        hop(.pool, .none, width: 1, [span("work-2")]),
+    ])
+
+    @Test("clean-worker and right-parent fire when the context stays on the pooled thread")
+    func leakFires() async {
+        let outcome = await runOnce(Self.twoRequests, ThreadLocalTracerFactory(forgetsToRestore: true))
+        let fired = firedInvariants(outcome)
+        #expect(fired.contains("clean-worker"), "\(outcome.violations)")
+        #expect(fired.contains("right-parent"), "\(outcome.violations)")
+        let leak = outcome.violations.first { $0.invariant == "right-parent" }
+        #expect(leak?.mark == .leaked)
+        #expect(leak?.message.contains("'work-2'") == true && leak?.message.contains("'request-1'") == true)
+    }
+
+    @Test("the same thread-local tracer passes when it restores")
+    func correctThreadLocalTracerPasses() async {
+        let outcome = await runOnce(Self.twoRequests, ThreadLocalTracerFactory(forgetsToRestore: false))
+        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+    }
+
+    @Test("TraceCore passes")
+    func traceCorePasses() async {
+        let outcome = await runOnce(Self.twoRequests, TraceCoreAdapterFactory())
+        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Synchronization
+import TraceCore
+import TraceFuzz
+
+/// TraceCore with one ``PlantedBug``: everything else behaves correctly.
+struct PlantedAdapter: TracerAdapter {
+    let base: TraceCoreAdapter
+    let bug: PlantedBug
+    let instanceCount: Int
+
+    /// A captured context that knows whether a worker is inside it.
+    final class Captured: Sendable {
+        let context: SpanContext?
+        let entered = Mutex(false)
+
+        init(_ context: SpanContext?) { self.context = context }
+
+        /// Enters unless already entered; returns whether it did.
+        func enter() -> Bool {
+            entered.withLock { entered in
+                if entered { return false }
+                entered = true
+                return true
+            }
+        }
+
+        func exit() { entered.withLock { $0 = false } }
+    }
+
+    func withSpan(_ label: String, instance: Int, _ body: () -> Void) {
+        if bug == .blocksOnStuckSpan && label == "stuck" { Thread.sleep(forTimeInterval: 1.0) }
+        base.withSpan(label, instance: instance, body)
+    }
+
+    func withSpan(_ label: String, instance: Int, _ body: () async -> Void) async {
+        if bug == .blocksOnStuckSpan && label == "stuck" { try? await Task.sleep(for: .seconds(1)) }
+        await base.withSpan(label, instance: instance, body)
+    }
+
+    func currentSpan() -> SpanIdentity? { base.currentSpan() }
+
+    func capture() -> Captured { Captured(base.capture()) }
+
+    func withRestored(_ captured: Captured, _ body: () -> Void) {
+        switch bug {
+        case .restoreIgnoresContext:
+            base.withRestored(nil, body)
+        case .capturedContextSingleEntry:
+            guard captured.enter() else { return }
+            defer { captured.exit() }
+            base.withRestored(captured.context, body)
+        default:
+            base.withRestored(captured.context, body)
+        }
+    }
+
+    func withRestored(_ captured: Captured, _ body: () async -> Void) async {
+        switch bug {
+        case .restoreIgnoresContext:
+            await base.withRestored(nil, body)
+        case .capturedContextSingleEntry:
+            guard captured.enter() else { return }
+            await base.withRestored(captured.context, body)
+            captured.exit()
+        default:
+            await base.withRestored(captured.context, body)
+        }
+    }
+
+    func inject() -> [String: String] { base.inject() }
+    func withExtracted(_ headers: [String: String], _ body: () -> Void) { base.withExtracted(headers, body) }
+    func withExtracted(_ headers: [String: String], _ body: () async -> Void) async {
+        await base.withExtracted(headers, body)
+    }
+
+    func flush(instance: Int, timeout: Duration) -> FlushOutcome { base.flush(instance: instance, timeout: timeout) }
+    func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
+        base.shutdown(instance: instance, timeout: timeout)
+    }
+
+    func droppedSpans(instance: Int) -> Int {
+        base.droppedSpans(instance: instance) + (bug == .overcountsDrops ? 1 : 0)
+    }
+
+    func propagatingExecutor(width: Int) -> (any WorkExecutor)? { base.propagatingExecutor(width: width) }
+
+    func exportedSpans() -> [ExportedSpan] {
+        var spans = base.exportedSpans()
+        switch bug {
+        case .childInOtherTrace:
+            for index in spans.indices where spans[index].parentSpanID != nil {
+                spans[index].identity.traceID = String(repeating: "f", count: 31) + String(index % 10)
+            }
+        case .rootsShareTrace:
+            for index in spans.indices where spans[index].parentSpanID == nil {
+                spans[index].identity.traceID = String(repeating: "a", count: 32)
+            }
+        case .hidesNewestSpan:
+            if !spans.isEmpty { spans.removeLast() }
+        case .exportsTwice:
+            if let first = spans.first { spans.append(first) }
+        case .exportedByOtherInstance:
+            for index in spans.indices { spans[index].exportedBy = (spans[index].exportedBy + 1) % instanceCount }
+        case .losesSession:
+            for index in spans.indices { spans[index].sessionInstance = nil }
+        default:
+            break
+        }
+        return spans
+    }
+}
+
+/// Makes ``PlantedAdapter``s with one bug.
+struct PlantedAdapterFactory: TracerAdapterFactory {
+    let bug: PlantedBug
+
+    var name: String { "TraceCore with \(bug.rawValue)" }
+
+    func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> PlantedAdapter {
+        PlantedAdapter(
+            base: TraceCoreAdapter(instances: instances, seed: seed), bug: bug, instanceCount: instances.count)
+    }
+}
