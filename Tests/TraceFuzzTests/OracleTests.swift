@@ -1,0 +1,40 @@
+import Testing
+import TraceFuzz
+
+@Suite("Oracle")
+struct OracleTests {
+    static let executors = ExecutorKind.allCases.filter { $0 != .process }
+
+    @Test(
+        "a worker span's expected parent follows Swift's inheritance rules",
+        arguments: executors, PropagationStrategy.allCases)
+    func workerParent(executor: ExecutorKind, strategy: PropagationStrategy) {
+        let scenario = Scenario(steps: [span("request", hop(executor, strategy, [span("work")]))])
+        let expectations = Dictionary(uniqueKeysWithValues: Oracle.expectations(for: scenario).map { ($0.label, $0) })
+        let inherits = strategy != .none || [.task, .taskGroup, .asyncLet, .tracedPool].contains(executor)
+        #expect(expectations["work"]?.parent == (inherits ? "request" : nil))
+        #expect(expectations["work"]?.traceRoot == (inherits ? "request" : "work"))
+        #expect(expectations["request"]?.parent == nil)
+    }
+
+    @Test("nested hops: context lost at an inner 'none' hop stays lost below it")
+    func nestedLoss() {
+        let scenario = Scenario(steps: [
+            span(
+                "a",
+                hop(.pool, .fresh, [span("b", hop(.thread, .none, [span("c", hop(.task, .none, [span("d")]))]))]))
+        ])
+        let parents = Dictionary(uniqueKeysWithValues: Oracle.expectations(for: scenario).map { ($0.label, $0.parent) })
+        #expect(parents["b"] == "a")
+        #expect(parents["c"] == .some(nil))
+        #expect(parents["d"] == "c")
+    }
+
+    @Test("the site names the hop, task, executor and strategy")
+    func siteNames() {
+        let scenario = Scenario(steps: [span("a", hop(.dispatchSerial, .carrier, [span("b")], [span("c")]))])
+        let sites = Dictionary(uniqueKeysWithValues: Oracle.expectations(for: scenario).map { ($0.label, $0.site) })
+        #expect(sites["a"] == "top")
+        #expect(sites["c"] == "h1.t1 dispatchSerial/carrier")
+    }
+}
