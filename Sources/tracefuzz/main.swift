@@ -1,1 +1,4 @@
-print("tracefuzz")
+import Foundation
+
+let status = await TraceFuzzTool.main(Array(CommandLine.arguments.dropFirst()), context: .standard)
+exit(status.rawValue)

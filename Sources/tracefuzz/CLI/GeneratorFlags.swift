@@ -1,0 +1,151 @@
+import TraceFuzz
+
+/// The generator flags shared by `run`, `replay --seed` and `generate`, and their canonical rendering
+/// for the one-line reproduce command.
+///
+/// The same flags give the same ``GeneratorOptions``, so `replay --seed S` with a run's flags
+/// regenerates the run's scenario `S` byte for byte.
+///
+/// ```swift
+/// var flags = GeneratorFlags()
+/// var scanner = ArgumentScanner(["--max-depth", "3", "--executors", "pool,task"])
+/// while case .flag(let name)? = try scanner.next() { _ = try flags.parse(name, from: &scanner) }
+/// flags.commandLine   // ["--max-depth", "3", "--executors", "pool,task"]
+/// ```
+struct GeneratorFlags: Hashable, Sendable {
+    /// The options the flags describe.
+    var options = GeneratorOptions()
+
+    /// The flags and what they set, for help texts.
+    static let help = """
+          --max-depth D         deepest nesting of spans and hops, 1-16 (default 4)
+          --max-fan-out N       most tasks per hop, 1-16 (default 4)
+          --max-spans N         most spans per scenario, 1-512 (default 24)
+          --max-hops N          most hops per scenario, 0-64 (default 6)
+          --max-steps N         most steps in one list, 1-8 (default 3)
+          --max-instances N     most tracer instances, 1-8 (default 3)
+          --executors LIST      executors to use, comma-separated, each NAME or NAME=WEIGHT
+                                (default: all). Names: pool, tracedPool, dispatchConcurrent,
+                                dispatchSerial, operationQueue, thread, task, detachedTask, taskGroup,
+                                asyncLet
+          --strategies LIST     strategies to use, the same way (default: all).
+                                Names: fresh, shared, none, carrier
+          --no-perturbations    no yield, sleep or barrier steps
+          --no-flushes          no flush steps in the middle of a scenario
+          --no-batch            only simple span processors
+        """
+
+    /// Executor names the flags accept (every executor this build can run).
+    static let executorNames = ExecutorKind.allCases.filter { $0 != .process }.map(\.rawValue)
+    /// Strategy names the flags accept.
+    static let strategyNames = PropagationStrategy.allCases.map(\.rawValue)
+
+    /// Default options.
+    init() {}
+
+    /// Reads flag `name` if it is a generator flag: `true` if it was one, `false` to let the caller
+    /// handle it.
+    mutating func parse(_ name: String, from scanner: inout ArgumentScanner) throws(UsageError) -> Bool {
+        switch name {
+        case "max-depth": options.maxDepth = try Self.integer(name, &scanner)
+        case "max-fan-out": options.maxFanOut = try Self.integer(name, &scanner)
+        case "max-spans": options.maxSpans = try Self.integer(name, &scanner)
+        case "max-hops": options.maxHops = try Self.integer(name, &scanner)
+        case "max-steps": options.maxStepsPerList = try Self.integer(name, &scanner)
+        case "max-instances": options.maxInstances = try Self.integer(name, &scanner)
+        case "executors":
+            options.executorWeights = try Self.weights(
+                name, try scanner.value(for: name), defaults: GeneratorOptions.defaultExecutorWeights,
+                valid: Self.executorNames)
+        case "strategies":
+            options.strategyWeights = try Self.weights(
+                name, try scanner.value(for: name), defaults: GeneratorOptions().strategyWeights,
+                valid: Self.strategyNames)
+        case "no-perturbations": options.perturbations = false
+        case "no-flushes": options.flushes = false
+        case "no-batch": options.batchProcessors = false
+        default: return false
+        }
+        return true
+    }
+
+    /// Checks every option's range, naming the first flag out of range.
+    func validate() throws(UsageError) {
+        do {
+            try options.validate()
+        } catch {
+            throw UsageError.option(error.option, error.message)
+        }
+    }
+
+    /// Whether every flag is at its default.
+    var isDefault: Bool { options == GeneratorOptions() }
+
+    /// The flags that differ from the defaults, in a fixed order: appended to a `replay --seed`
+    /// command, they regenerate the same scenarios.
+    var commandLine: [String] {
+        let defaults = GeneratorOptions()
+        var result: [String] = []
+        let integers: [(String, KeyPath<GeneratorOptions, Int>)] = [
+            ("max-depth", \.maxDepth), ("max-fan-out", \.maxFanOut), ("max-spans", \.maxSpans),
+            ("max-hops", \.maxHops), ("max-steps", \.maxStepsPerList), ("max-instances", \.maxInstances),
+        ]
+        for (name, path) in integers where options[keyPath: path] != defaults[keyPath: path] {
+            result += ["--\(name)", String(options[keyPath: path])]
+        }
+        if options.executorWeights != defaults.executorWeights {
+            let list = Self.render(
+                options.executorWeights, order: ExecutorKind.allCases, defaults: defaults.executorWeights)
+            result += ["--executors", list]
+        }
+        if options.strategyWeights != defaults.strategyWeights {
+            let list = Self.render(
+                options.strategyWeights, order: PropagationStrategy.allCases,
+                defaults: defaults.strategyWeights)
+            result += ["--strategies", list]
+        }
+        if !options.perturbations { result.append("--no-perturbations") }
+        if !options.flushes { result.append("--no-flushes") }
+        if !options.batchProcessors { result.append("--no-batch") }
+        return result
+    }
+
+    private static func integer(_ name: String, _ scanner: inout ArgumentScanner) throws(UsageError) -> Int {
+        try scanner.value(for: name, expected: "an integer") { Int($0) }
+    }
+
+    /// Parses `a,b=3,c` into weights: a bare name takes its default weight (or 1 if it has none).
+    static func weights<Key: RawRepresentable & Hashable>(
+        _ flag: String, _ text: String, defaults: [Key: Int], valid: [String]
+    ) throws(UsageError) -> [Key: Int] where Key.RawValue == String {
+        var weights: [Key: Int] = [:]
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            guard valid.contains(name), let key = Key(rawValue: name) else {
+                let shown = name.isEmpty ? "an empty name" : "unknown name '\(name)'"
+                throw UsageError.option(flag, "\(shown); valid names: \(valid.joined(separator: ", "))")
+            }
+            if weights[key] != nil { throw UsageError.option(flag, "'\(name)' is listed twice") }
+            var weight = defaults[key] ?? 1
+            if parts.count == 2 {
+                guard let parsed = Int(parts[1]), parsed > 0 else {
+                    throw UsageError.option(
+                        flag, "the weight of '\(name)' must be a positive integer, got '\(parts[1])'")
+                }
+                weight = parsed
+            }
+            weights[key] = weight
+        }
+        return weights
+    }
+
+    private static func render<Key: RawRepresentable & Hashable>(
+        _ weights: [Key: Int], order: [Key], defaults: [Key: Int]
+    ) -> String where Key.RawValue == String {
+        order.compactMap { key -> String? in
+            guard let weight = weights[key], weight > 0 else { return nil }
+            return weight == (defaults[key] ?? 1) ? key.rawValue : "\(key.rawValue)=\(weight)"
+        }.joined(separator: ",")
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import TraceFuzz
+
+/// `tracefuzz replay`: runs one scenario, regenerated from a seed or read from a file, up to N times,
+/// stopping at the first failure (races do not fail every run).
+struct ReplayCommand: Command {
+    /// Runs a replay tries by default.
+    static let defaultAttempts = 20
+
+    static let help = CommandHelp(
+        name: "replay",
+        summary: "Run one scenario (from a seed or a file) up to N times; stop at the first failure.",
+        usage: ["replay --seed S [generator flags] [--attempts N]", "replay FILE [--seed S] [--attempts N]"],
+        details: """
+            With --seed, the scenario is regenerated from the seed and generator flags, exactly as
+            'tracefuzz run' made it (give the run's generator flags). With FILE, the scenario is read from a
+            scenario file such as the ones 'run' writes to tracefuzz-findings/; --seed then only sets the
+            run's jitter and span IDs (default 0).
+
+            flags:
+              --seed S              decimal or 0x hex
+              --attempts N          run at most N times (default \(defaultAttempts))
+
+            generator flags (with --seed only):
+            \(GeneratorFlags.help)
+
+            Exit status: 0 passed every attempt, 1 failed, 2 bad usage, a bad file or an unsupported scenario.
+            """)
+
+    /// Where the scenario comes from.
+    enum Source: Hashable, Sendable {
+        /// Regenerated from a seed.
+        case generated(Seed)
+        /// Read from a file, run with a seed for jitter and IDs.
+        case file(String, Seed)
+    }
+
+    /// Where the scenario comes from.
+    var source: Source
+    /// The generator flags (for a generated scenario).
+    var flags = GeneratorFlags()
+    /// The most runs.
+    var attempts = ReplayCommand.defaultAttempts
+
+    init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
+        var seed: Seed?
+        var file: String?
+        while let argument = try scanner.next() {
+            switch argument {
+            case .positional(let value):
+                guard file == nil else {
+                    throw UsageError("unexpected argument '\(value)': replay reads one file")
+                }
+                file = value
+            case .flag(let name):
+                if try flags.parse(name, from: &scanner) { continue }
+                switch name {
+                case "seed":
+                    seed = try scanner.value(
+                        for: name, expected: "a decimal or 0x hex seed", Seed.init(parsing:))
+                case "attempts":
+                    attempts = try scanner.value(for: name, expected: "a positive integer") {
+                        Int($0).flatMap { $0 > 0 ? $0 : nil }
+                    }
+                default: throw scanner.unknown(name)
+                }
+            }
+        }
+        if let file {
+            if let first = flags.commandLine.first {
+                throw UsageError(
+                    "\(first): generator flags apply only with --seed; a file holds its scenario")
+            }
+            source = .file(file, seed ?? Seed(0))
+        } else if let seed {
+            try flags.validate()
+            source = .generated(seed)
+        } else {
+            throw UsageError("expects --seed S or a scenario FILE")
+        }
+    }
+
+    func run(_ context: CommandContext) async -> ExitStatus {
+        await run(context, factory: context.factory)
+    }
+
+    private func run<Factory: TracerAdapterFactory>(_ context: CommandContext, factory: Factory) async
+        -> ExitStatus
+    {
+        let console = context.console
+        let scenario: Scenario
+        let seed: Seed
+        switch source {
+        case .generated(let generatedSeed):
+            seed = generatedSeed
+            scenario = ScenarioGenerator(options: flags.options).generate(seed: seed.value).scenario
+        case .file(let path, let runSeed):
+            seed = runSeed
+            do {
+                scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                console.error(CheckCommand.describe(error, file: path))
+                return .badInput
+            }
+        }
+        let fuzzer = Fuzzer(factory: factory, options: flags.options)
+        let (outcome, attempt) = await fuzzer.replay(scenario, seed: seed.value, attempts: attempts)
+        switch outcome {
+        case .passed:
+            console.out("passed \(attempts) attempt\(attempts == 1 ? "" : "s")")
+            return .clean
+        case .unsupported(let record):
+            let reason = record.unsupported ?? "unsupported"
+            console.error("tracefuzz replay: cannot run this scenario on \(factory.name): \(reason)")
+            return .badInput
+        case .failed(let result, _):
+            let count = result.violations.count
+            console.out(
+                "failed on attempt \(attempt) of \(attempts) (\(count) violation\(count == 1 ? "" : "s"))")
+            for violation in result.violations { console.out(violation.description) }
+            return .finding
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import TraceFuzz
+
+/// `tracefuzz run`: generates, runs and checks scenarios against the tracer, from a seed, for a number
+/// of scenarios or a time budget; reports findings with the line that reproduces them, then statistics.
+struct RunCommand: Command {
+    /// Scenarios a run checks by default: about two seconds in a release build.
+    static let defaultIterations = 1000
+
+    static let help = CommandHelp(
+        name: "run",
+        summary: "Fuzz the tracer: generate, run and check scenarios; report findings and coverage.",
+        usage: [
+            "run [--seed S] [--iterations N | --time DURATION] [generator flags] [--json] [--keep-going]",
+            "    [--findings-dir DIR] [--quiet]",
+        ],
+        details: """
+            Scenario k of a run from seed S has seed S+k: 'tracefuzz replay --seed' with a finding's seed
+            and the same generator flags replays that scenario.
+
+            flags:
+              --seed S              first scenario's seed, decimal or 0x hex (default: random, printed)
+              --iterations N        run N scenarios (default \(defaultIterations), about 2 s in release)
+              --time DURATION       run until DURATION has passed instead: 500ms, 30s, 5m, 1h
+              --keep-going          do not stop at the first finding
+              --findings-dir DIR    where failing scenarios go (default \(FindingWriter.defaultDirectory))
+              --json                print one JSON object (statistics and findings) and nothing else on stdout
+              --quiet               no progress lines on stderr
+
+            generator flags:
+            \(GeneratorFlags.help)
+
+            A finding prints the invariant, each violation with expected and actual, writes the scenario to
+            DIR/<invariant>-<seed>.json and prints 'reproduce: tracefuzz replay --seed ...'.
+            Exit status: 0 clean, 1 a finding, 2 bad usage.
+            """)
+
+    /// The first scenario's seed, or `nil` for a random one.
+    var seed: Seed?
+    /// How long to fuzz.
+    var budget = FuzzBudget.iterations(RunCommand.defaultIterations)
+    /// The generator flags.
+    var flags = GeneratorFlags()
+    /// Whether to print JSON.
+    var json = false
+    /// Whether to go on after a finding.
+    var keepGoing = false
+    /// Where findings go.
+    var findingsDirectory = FindingWriter.defaultDirectory
+    /// Whether to suppress progress lines.
+    var quiet = false
+
+    init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
+        var iterations: Int?
+        var time: Duration?
+        while let argument = try scanner.next() {
+            guard case .flag(let name) = argument else {
+                if case .positional(let value) = argument {
+                    throw UsageError("unexpected argument '\(value)'")
+                }
+                continue
+            }
+            if try flags.parse(name, from: &scanner) { continue }
+            switch name {
+            case "seed":
+                seed = try scanner.value(for: name, expected: "a decimal or 0x hex seed", Seed.init(parsing:))
+            case "iterations":
+                iterations = try scanner.value(for: name, expected: "a positive integer") {
+                    Int($0).flatMap { $0 > 0 ? $0 : nil }
+                }
+            case "time":
+                time = try scanner.value(
+                    for: name, expected: "a duration such as 500ms, 30s, 5m or 1h", Duration.init(parsing:))
+            case "json": json = true
+            case "keep-going": keepGoing = true
+            case "quiet": quiet = true
+            case "findings-dir":
+                findingsDirectory = try scanner.value(for: name)
+                if findingsDirectory.isEmpty { throw UsageError.option(name, "expects a directory") }
+            default: throw scanner.unknown(name)
+            }
+        }
+        if iterations != nil && time != nil {
+            throw UsageError("--iterations and --time cannot be combined: choose one budget")
+        }
+        if let iterations { budget = .iterations(iterations) }
+        if let time { budget = .time(time) }
+        try flags.validate()
+    }
+
+    func run(_ context: CommandContext) async -> ExitStatus {
+        await run(context, factory: context.factory)
+    }
+
+    private func run<Factory: TracerAdapterFactory>(_ context: CommandContext, factory: Factory) async
+        -> ExitStatus
+    {
+        let console = context.console
+        let seed = self.seed ?? context.randomSeed()
+        if self.seed == nil && !(json && quiet) {
+            let note = "seed \(seed.hex) (random; repeat with --seed \(seed.hex))"
+            if json { console.error(note) } else { console.out(note) }
+        }
+        if !json { console.out("fuzzing \(factory.name) from seed \(seed.hex), \(budgetDescription)") }
+        let reporter = quiet || json ? nil : ProgressReporter(console: console)
+        let fuzzer = Fuzzer(factory: factory, options: flags.options)
+        let report = await fuzzer.run(seed: seed.value, budget: budget, stopAtFirstFinding: !keepGoing) {
+            reporter?.update($0)
+        }
+        let writer = FindingWriter(directory: findingsDirectory)
+        var reported: [ReportedFinding] = []
+        for finding in report.findings {
+            var entry = ReportedFinding(
+                finding: finding,
+                reproduce: ReportedFinding.reproduceCommand(seed: Seed(finding.seed ?? 0), flags: flags))
+            do {
+                entry.scenarioPath = try writer.write(finding)
+            } catch {
+                entry.writeError = error.message
+            }
+            if !json {
+                console.out()
+                for line in entry.lines { console.out(line) }
+            }
+            reported.append(entry)
+        }
+        let status: ExitStatus = report.findings.isEmpty ? .clean : .finding
+        if json {
+            let document = RunDocument(
+                tracer: factory.name, seed: seed, flags: flags, statistics: report.statistics,
+                findings: reported,
+                status: status)
+            console.writeOutput(document.encoded())
+        } else {
+            console.out()
+            for line in StatisticsSummary.lines(report.statistics, options: flags.options) {
+                console.out(line)
+            }
+        }
+        return status
+    }
+
+    /// `1000 scenarios` or `for 30s`, and the generator flags that differ from the defaults.
+    var budgetDescription: String {
+        var text: String
+        switch budget {
+        case .iterations(let count): text = count == 1 ? "1 scenario" : "\(count) scenarios"
+        case .time(let limit): text = "for \(limit.commandLineForm)"
+        }
+        if !flags.isDefault { text += " (\(flags.commandLine.joined(separator: " ")))" }
+        return text
+    }
+}
