@@ -130,3 +130,22 @@ public struct FuzzReport: Sendable {
     /// An empty report.
     public init() {}
 }
+
+extension Fuzzer {
+    /// Shrinks a generated finding: the smallest scenario found that still fails the same invariant
+    /// within `attempts` runs. Findings that were not generated (no choices) come back unchanged.
+    public func shrink(_ finding: Finding, budget: Int = 300, attempts: Int = 3) async -> Finding {
+        guard let seed = finding.seed, let choices = finding.choices else { return finding }
+        let shrinker = Shrinker(generator: generator, budget: budget) { scenario in
+            await self.replay(scenario, seed: seed, attempts: attempts).outcome.violations.first?.invariant
+        }
+        let start = GeneratedScenario(seed: seed, choices: choices, scenario: finding.scenario)
+        let result = await shrinker.shrink(start, invariant: finding.invariant)
+        guard result.improvements > 0 else { return finding }
+        let (outcome, _) = await replay(result.scenario.scenario, seed: seed, attempts: attempts)
+        guard outcome.violations.first?.invariant == finding.invariant else { return finding }
+        return Finding(
+            seed: seed, choices: result.scenario.choices, scenario: result.scenario.scenario,
+            violations: outcome.violations, record: outcome.record)
+    }
+}
