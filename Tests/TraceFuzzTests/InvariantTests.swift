@@ -35,7 +35,7 @@ struct InvariantTests {
         Case(
             bug: .blocksOnStuckSpan,
             scenario: Scenario(
-                steps: [hop(.thread, .fresh, [span("stuck")])], deadlineMillis: 200),
+                steps: [hop(.thread, .fresh, [span("stuck")])], deadlineMillis: 2_000),
             invariant: "deadline"),
         Case(
             bug: .capturedContextSingleEntry,

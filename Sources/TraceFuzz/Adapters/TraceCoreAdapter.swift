@@ -11,6 +11,7 @@ public struct TraceCoreAdapter: TracerAdapter {
     /// The exporters the harness reads, by instance.
     public let exporters: [InMemorySpanExporter]
     private let tracers: [Tracer]
+    private let propagator = W3CTraceContextPropagator()
 
     /// Creates one provider per configuration, with IDs seeded from `seed`.
     public init(instances: [TracerInstanceConfig], seed: UInt64) {
@@ -31,9 +32,19 @@ public struct TraceCoreAdapter: TracerAdapter {
         self.tracers = providers.map { $0.tracer("tracefuzz") }
     }
 
+    /// How long a batch processor lets spans wait: short, so background exports race with flushes.
+    static let batchScheduleDelay = Duration.milliseconds(2)
+
     private static func processor(_ config: TracerInstanceConfig, exporter: InMemorySpanExporter) -> any SpanProcessor {
-        // TEMPORARY: batch processors arrive with TraceCore's BatchSpanProcessor.
-        SimpleSpanProcessor(exporter: exporter)
+        switch config.processor {
+        case .simple:
+            return SimpleSpanProcessor(exporter: exporter)
+        case .batch:
+            return BatchSpanProcessor(
+                exporter: exporter, maxQueueSize: config.maxQueueSize, maxExportBatchSize: config.maxExportBatchSize,
+                scheduleDelay: batchScheduleDelay,
+                dropPolicy: config.dropPolicy == .dropOldest ? .dropOldest : .dropNewest)
+        }
     }
 
     /// Runs `body` in a span of `instance`'s tracer.
@@ -64,19 +75,15 @@ public struct TraceCoreAdapter: TracerAdapter {
         await TraceContext.withContext(context, body)
     }
 
-    /// The current context as a `traceparent` header.
+    /// The current context as W3C `traceparent`/`tracestate` headers.
     public func inject() -> [String: String] {
-        // TEMPORARY: replaced by TraceCore's W3C propagator.
-        guard let context = TraceContext.current else { return [:] }
-        return ["traceparent": "00-\(context.traceID.hexString)-\(context.spanID.hexString)-01"]
+        var headers: [String: String] = [:]
+        propagator.inject(TraceContext.current, into: &headers)
+        return headers
     }
 
     private func extract(_ headers: [String: String]) -> SpanContext? {
-        guard let header = headers["traceparent"] else { return nil }
-        let parts = header.split(separator: "-")
-        guard parts.count == 4, let trace = TraceID(hexString: parts[1]), let span = SpanID(hexString: parts[2])
-        else { return nil }
-        return SpanContext(traceID: trace, spanID: span, isRemote: true)
+        propagator.extract(from: headers)
     }
 
     /// Runs `body` with the context extracted from `headers` as current.

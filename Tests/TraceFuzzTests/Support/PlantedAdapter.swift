@@ -29,12 +29,12 @@ struct PlantedAdapter: TracerAdapter {
     }
 
     func withSpan(_ label: String, instance: Int, _ body: () -> Void) {
-        if bug == .blocksOnStuckSpan && label == "stuck" { Thread.sleep(forTimeInterval: 1.0) }
+        if bug == .blocksOnStuckSpan && label == "stuck" { Thread.sleep(forTimeInterval: 4.0) }
         base.withSpan(label, instance: instance, body)
     }
 
     func withSpan(_ label: String, instance: Int, _ body: () async -> Void) async {
-        if bug == .blocksOnStuckSpan && label == "stuck" { try? await Task.sleep(for: .seconds(1)) }
+        if bug == .blocksOnStuckSpan && label == "stuck" { try? await Task.sleep(for: .seconds(4)) }
         await base.withSpan(label, instance: instance, body)
     }
 

@@ -6,7 +6,8 @@ import TraceFuzz
 /// planted bug: restoring a captured context does not put back what was there before, so the context
 /// stays on the pooled thread after the task (pooled-thread-leak).
 final class ThreadLocalTracerAdapter: TracerAdapter {
-    private static let key = "tracefuzz.test.current"
+    /// One slot per adapter: a context one adapter leaves on a shared thread must not reach another's.
+    private let key = "tracefuzz.test.current.\(UInt64.random(in: 0...UInt64.max))"
     private let forgetsToRestore: Bool
     private let nextID = Atomic<UInt64>(0)
     private let spans = Mutex<[ExportedSpan]>([])
@@ -20,9 +21,9 @@ final class ThreadLocalTracerAdapter: TracerAdapter {
 
     private var slot: Slot {
         let dictionary = Thread.current.threadDictionary
-        if let slot = dictionary[Self.key] as? Slot { return slot }
+        if let slot = dictionary[key] as? Slot { return slot }
         let slot = Slot()
-        dictionary[Self.key] = slot
+        dictionary[key] = slot
         return slot
     }
 
