@@ -57,7 +57,7 @@ public struct FindingJSON: Codable, Hashable, Sendable {
         seed = finding.seed.map(SeedText.hex)
         choices = finding.choices?.values
         self.tracer = tracer
-        replay = ReplayCommandLine.line(for: finding, options: options)
+        replay = ReplayCommand.line(for: finding, options: options)
         violations = finding.violations
         tree = SpanTreeReport(finding).text.split(separator: "\n", omittingEmptySubsequences: false).map(
             String.init)

@@ -167,7 +167,7 @@ public struct JUnitReport: Sendable {
                 "\(finding.seed.map(SeedText.hex).map { "seed \($0)" } ?? "scenario file"): \(count)"
             ]
             lines += finding.violations.map(\.description)
-            if let replay = ReplayCommandLine.line(for: finding, options: options) {
+            if let replay = ReplayCommand.line(for: finding, options: options) {
                 lines.append("reproduce: \(replay)")
             }
             lines += ["", SpanTreeReport(finding).text]

@@ -9,13 +9,13 @@
 /// var options = GeneratorOptions()
 /// options.maxHops = 2
 /// options.executorWeights = [.pool: 3, .task: 5]
-/// ReplayCommandLine.line(seed: 42, options: options)
+/// ReplayCommand.line(seed: 42, options: options)
 /// // tracefuzz replay --seed 0x2a --max-hops 2 --executors pool,task=5
 /// ```
 ///
 /// `replay --seed` regenerates the scenario the seed made before any shrinking; a shrunk scenario is
 /// replayed from its scenario file (`tracefuzz replay FILE`).
-public enum ReplayCommandLine {
+public enum ReplayCommand {
     /// The command's name as typed.
     public static let tool = "tracefuzz"
 
