@@ -10,7 +10,7 @@ extension BatchSpanProcessor {
     /// so "every span up to `n` is done" is simply "the oldest pending sequence is past `n`". A flush
     /// records the last sequence handed out when it begins and waits for that.
     final class Core: Sendable {
-        let state: Mutex<State>
+        let state: StateLock<State>
         /// Wakes the worker: a full batch, a flush, a shutdown.
         let wake = DispatchSemaphore(value: 0)
         /// Entered before the worker starts, left when it has drained and shut the exporter down.
@@ -61,7 +61,7 @@ extension BatchSpanProcessor {
             self.scheduleDelay = scheduleDelay
             self.exportTimeout = exportTimeout
             self.dropPolicy = dropPolicy
-            state = Mutex(State(queue: RingBuffer(capacity: min(maxQueueSize, 1024))))
+            state = StateLock(State(queue: RingBuffer(capacity: min(maxQueueSize, 1024))))
         }
 
         func enqueue(_ span: SpanData) {

@@ -15,7 +15,7 @@ public final class ContextDiagnostics: Sendable {
     /// The process-wide counters that ``TraceContext`` and the traced executors report to.
     public static let shared = ContextDiagnostics()
 
-    private let counts = Mutex([ContextMisuse: Int]())
+    private let counts = StateLock([ContextMisuse: Int]())
 
     /// Creates zeroed counters.
     public init() {}

@@ -9,7 +9,7 @@ import Synchronization
 /// exporter.finishedSpans().map(\.name)  // ["a"]
 /// ```
 public final class InMemorySpanExporter: SpanExporter {
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var spans: [SpanData] = []

@@ -12,7 +12,7 @@ import Synchronization
 /// A POSIX thread that can be joined: Foundation's `Thread` cannot, and pools must not leak threads.
 final class JoinableThread: Sendable {
     /// The thread's handle until it is joined or detached.
-    private let pending: Mutex<pthread_t?>
+    private let pending: StateLock<pthread_t?>
     /// The handle, kept for ``isCurrent`` after the join.
     #if canImport(Darwin)
         nonisolated(unsafe) private let thread: pthread_t
@@ -55,7 +55,7 @@ final class JoinableThread: Sendable {
         #else
             self.thread = thread
         #endif
-        pending = Mutex(self.thread)
+        pending = StateLock(self.thread)
     }
 
     /// Whether the caller is running on this thread.

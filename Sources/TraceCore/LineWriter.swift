@@ -5,7 +5,7 @@ import Synchronization
 final class LineWriter: Sendable {
     private let handle: FileHandle
     private let closesHandle: Bool
-    private let isOpen = Mutex(true)
+    private let isOpen = StateLock(true)
 
     init(handle: FileHandle, closesHandle: Bool) {
         self.handle = handle

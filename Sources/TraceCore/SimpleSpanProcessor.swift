@@ -5,7 +5,7 @@ import Synchronization
 /// `forceFlush` is trivially a barrier: a span is exported before `end()` returns.
 public final class SimpleSpanProcessor: SpanProcessor {
     private let exporter: any SpanExporter
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var isShutdown = false

@@ -16,7 +16,7 @@ public final class Span: Sendable {
     private let provider: TracerProvider
     private let scopeName: String
     private let session: Attributes
-    private let state: Mutex<State>
+    private let state: StateLock<State>
 
     private struct State {
         var attributes: Attributes = [:]
@@ -34,7 +34,7 @@ public final class Span: Sendable {
         self.scopeName = scopeName
         self.session = session
         self.startNanos = WallClock.nowNanos()
-        self.state = Mutex(State(attributes: attributes))
+        self.state = StateLock(State(attributes: attributes))
     }
 
     /// Sets an attribute; ignored after the span has ended.

@@ -102,7 +102,7 @@ extension ThreadPool {
 
     /// The state shared by the pool and its workers (the workers do not keep the pool alive).
     final class Core: Sendable {
-        let state = Mutex(State())
+        let state = StateLock(State())
         /// One signal per queued task, plus one per worker at shutdown.
         let available = DispatchSemaphore(value: 0)
         /// Entered once per worker, left when that worker's loop returns.

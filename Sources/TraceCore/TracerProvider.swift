@@ -21,7 +21,7 @@ public final class TracerProvider: Sendable {
     /// Where span and trace IDs come from.
     public let idGenerator: any IDGenerator
     private let processors: [any SpanProcessor]
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var session: Attributes = [:]

@@ -29,7 +29,7 @@ public final class W3CTraceContextPropagator: Sendable {
     /// A process-wide propagator, for code that does not need its own rejection counts.
     public static let shared = W3CTraceContextPropagator()
 
-    private let rejections = Mutex([W3CRejection: Int]())
+    private let rejections = StateLock([W3CRejection: Int]())
 
     /// Creates a propagator with zeroed rejection counts.
     public init() {}

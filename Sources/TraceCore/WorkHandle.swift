@@ -12,7 +12,7 @@ import Synchronization
 /// let same = try await handle.value     // suspends this task
 /// ```
 public final class WorkHandle<Value: Sendable>: Sendable {
-    private let state: Mutex<State>
+    private let state: StateLock<State>
 
     private struct State {
         var result: Result<Value, any Error>?
@@ -20,9 +20,9 @@ public final class WorkHandle<Value: Sendable>: Sendable {
         var suspendedWaiters: [CheckedContinuation<Value, any Error>] = []
     }
 
-    init() { state = Mutex(State()) }
+    init() { state = StateLock(State()) }
 
-    init(result: Result<Value, any Error>) { state = Mutex(State(result: result)) }
+    init(result: Result<Value, any Error>) { state = StateLock(State(result: result)) }
 
     /// Whether the task has finished (or was rejected).
     public var isCompleted: Bool { state.withLock { $0.result != nil } }

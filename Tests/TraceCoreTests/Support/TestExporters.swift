@@ -4,7 +4,7 @@ import TraceCore
 
 /// Records every batch; can block the first export, fail every export, and detects overlapping exports.
 final class RecordingExporter: SpanExporter {
-    private struct State {
+    private struct State: Sendable {
         var batches: [[SpanData]] = []
         var exporting = false
         var overlapped = false
@@ -12,7 +12,7 @@ final class RecordingExporter: SpanExporter {
         var blockNext: Bool
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let fails: Bool
     /// Opened when a blocked export has started.
     let entered = Gate()
@@ -20,7 +20,7 @@ final class RecordingExporter: SpanExporter {
     let release = Gate()
 
     init(blockFirstExport: Bool = false, fails: Bool = false) {
-        state = Mutex(State(blockNext: blockFirstExport))
+        state = Locked(State(blockNext: blockFirstExport))
         self.fails = fails
     }
 

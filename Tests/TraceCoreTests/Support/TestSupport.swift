@@ -4,15 +4,22 @@ import Synchronization
 import Testing
 import TraceCore
 
-/// A value behind a mutex that tests share between threads.
-final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
+/// A value behind a lock that tests share between threads.
+///
+/// `NSLock` (a pthread mutex) rather than `Mutex`: ThreadSanitizer sees pthread hand-offs directly.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
 
-    init(_ value: Value) { mutex = Mutex(value) }
+    init(_ value: Value) { stored = value }
 
-    func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
+    func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&stored)
+    }
 
-    var value: Value { mutex.withLock { $0 } }
+    var value: Value { withLock { $0 } }
 }
 
 /// A provider with one simple processor and an in-memory exporter, seeded for repeatable IDs.

@@ -1,0 +1,56 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One `Mutex` around one state value, visible to ThreadSanitizer.
+///
+/// `Synchronization.Mutex` takes its contended path inside the (uninstrumented) runtime library, so
+/// under contention ThreadSanitizer misses the hand-off between threads and reports the protected
+/// state as racing. When the process runs under ThreadSanitizer, this wrapper tells it about the
+/// hand-off (`__tsan_release` before unlocking, `__tsan_acquire` after locking); otherwise the two
+/// hooks are `nil` and cost a predictable branch each.
+struct StateLock<State>: ~Copyable, Sendable {
+    private let mutex: Mutex<State>
+
+    init(_ state: consuming sending State) { mutex = Mutex(state) }
+
+    /// Runs `body` with exclusive access to the state. Never `await` or block for long inside.
+    borrowing func withLock<Result, E: Error>(
+        _ body: (inout sending State) throws(E) -> sending Result
+    ) throws(E) -> sending Result {
+        try mutex.withLock { (state: inout sending State) throws(E) -> sending Result in
+            guard let hooks = ThreadSanitizerHooks.installed else { return try body(&state) }
+            let address = withUnsafeMutablePointer(to: &state) { UnsafeRawPointer($0) }
+            hooks.acquire(address)
+            defer { hooks.release(address) }
+            return try body(&state)
+        }
+    }
+}
+
+/// ThreadSanitizer's annotation entry points, found at run time when the sanitizer is linked in.
+struct ThreadSanitizerHooks: Sendable {
+    typealias Hook = @convention(c) (UnsafeRawPointer?) -> Void
+
+    let acquire: Hook
+    let release: Hook
+
+    /// The hooks, or `nil` when the process does not run under ThreadSanitizer.
+    static let installed: ThreadSanitizerHooks? = {
+        #if canImport(Darwin)
+            let process = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+        #else
+            let process: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+        #endif
+        guard let acquire = dlsym(process, "__tsan_acquire"), let release = dlsym(process, "__tsan_release")
+        else { return nil }
+        return ThreadSanitizerHooks(
+            acquire: unsafeBitCast(acquire, to: Hook.self), release: unsafeBitCast(release, to: Hook.self))
+    }()
+}
