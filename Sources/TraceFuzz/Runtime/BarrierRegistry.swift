@@ -5,7 +5,7 @@ import Synchronization
 /// waiting after ``patience``, so a barrier on a serial executor slows a run down but never hangs it.
 final class BarrierRegistry: Sendable {
     /// How long an arrival waits for the others before going on alone.
-    static let patience = DispatchTimeInterval.milliseconds(2)
+    static let patience = DispatchTimeInterval.microseconds(300)
 
     private let state = Mutex([String: Barrier]())
 
