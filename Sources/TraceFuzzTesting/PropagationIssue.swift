@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TraceFuzz
+
+/// The text of the issue a property check records for a finding.
+///
+/// ```text
+/// right-parent broke against MyExecutor on TraceCore: seed 0x3, scenario 4 of 100, shrunk to 1 hop, 2 spans
+/// [right-parent] 'b' at h1.t0 tracedPool/none should be a child of 'a', but the context was lost: …
+///   expected: 'b' is a child of 'a'
+///   actual:   'b' is a root
+///
+/// expected
+///   a    top  instance 0
+///   └─ b …
+///
+/// reproduce: tracefuzz replay --seed 0x3 --executors tracedPool --strategies fresh=1,shared=1,none=3,…
+/// rerun here: startingAt: 0x3, seeds: 1
+/// shrunk scenario: {"deadlineMillis":10000,"format":1,…}
+/// ```
+struct PropagationIssue {
+    /// The most violations listed; the rest are counted.
+    static let listedViolations = 10
+
+    let finding: Finding
+    let tracer: String
+    var options: GeneratorOptions? = nil
+    var firstSeed: UInt64 = 0
+    var seeds = 0
+    var shrunk = false
+
+    var text: String {
+        var lines = [headline]
+        for violation in finding.violations.prefix(Self.listedViolations) {
+            lines.append(violation.description)
+        }
+        if finding.violations.count > Self.listedViolations {
+            lines.append("… and \(finding.violations.count - Self.listedViolations) more violations")
+        }
+        lines += ["", SpanTreeReport(finding).text, ""]
+        if let options, let seed = finding.seed {
+            lines.append("reproduce: \(ReplayCommand.line(seed: seed, options: options))")
+            lines.append("rerun here: startingAt: \(SeedText.hex(seed)), seeds: 1")
+        }
+        lines.append(
+            "\(finding.seed == nil ? "scenario" : "shrunk scenario"): \(Self.compactJSON(finding.scenario))")
+        return lines.joined(separator: "\n")
+    }
+
+    private var headline: String {
+        var line = "\(finding.invariant) broke against \(tracer)"
+        if let seed = finding.seed {
+            line += ": seed \(SeedText.hex(seed))"
+            if seeds > 0 { line += ", scenario \(seed &- firstSeed &+ 1) of \(seeds)" }
+        }
+        let (hops, spans) = Self.size(finding.scenario.steps)
+        line += shrunk ? ", shrunk to " : ", "
+        line += "\(hops) \(hops == 1 ? "hop" : "hops"), \(spans) \(spans == 1 ? "span" : "spans")"
+        if let hang = finding.record.hang {
+            let pending = hang.pending.joined(separator: ", ")
+            line += " (did not finish within \(hang.deadlineMillis) ms; pending: \(pending))"
+        }
+        return line
+    }
+
+    /// Hops and spans in a list of steps, nested ones included.
+    static func size(_ steps: [Step]) -> (hops: Int, spans: Int) {
+        var hops = 0
+        var spans = 0
+        for step in steps {
+            switch step {
+            case .span(let span):
+                spans += 1
+                let inner = size(span.children)
+                hops += inner.hops
+                spans += inner.spans
+            case .hop(let hop):
+                hops += 1
+                for task in hop.tasks {
+                    let inner = size(task)
+                    hops += inner.hops
+                    spans += inner.spans
+                }
+            default:
+                break
+            }
+        }
+        return (hops, spans)
+    }
+
+    /// The scenario as one line of JSON with sorted keys, ready to paste into a file.
+    static func compactJSON(_ scenario: Scenario) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(scenario)).map { String(decoding: $0, as: UTF8.self) }
+            ?? "(not encodable)"
+    }
+
+    /// The text, after the caller's comment if there is one.
+    static func prefixed(_ comment: Comment?, _ text: String) -> Comment {
+        Comment(rawValue: comment.map { "\($0.rawValue)\n\(text)" } ?? text)
+    }
+}
