@@ -25,6 +25,8 @@ let package = Package(
         .testTarget(
             name: "TraceFuzzTestingTests", dependencies: ["TraceFuzzTesting", "TraceFuzz", "TraceCore"],
             swiftSettings: strict),
+        .testTarget(
+            name: "tracefuzzTests", dependencies: ["tracefuzz", "TraceFuzz", "TraceCore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

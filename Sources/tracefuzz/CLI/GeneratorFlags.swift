@@ -82,33 +82,9 @@ struct GeneratorFlags: Hashable, Sendable {
     var isDefault: Bool { options == GeneratorOptions() }
 
     /// The flags that differ from the defaults, in a fixed order: appended to a `replay --seed`
-    /// command, they regenerate the same scenarios.
-    var commandLine: [String] {
-        let defaults = GeneratorOptions()
-        var result: [String] = []
-        let integers: [(String, KeyPath<GeneratorOptions, Int>)] = [
-            ("max-depth", \.maxDepth), ("max-fan-out", \.maxFanOut), ("max-spans", \.maxSpans),
-            ("max-hops", \.maxHops), ("max-steps", \.maxStepsPerList), ("max-instances", \.maxInstances),
-        ]
-        for (name, path) in integers where options[keyPath: path] != defaults[keyPath: path] {
-            result += ["--\(name)", String(options[keyPath: path])]
-        }
-        if options.executorWeights != defaults.executorWeights {
-            let list = Self.render(
-                options.executorWeights, order: ExecutorKind.allCases, defaults: defaults.executorWeights)
-            result += ["--executors", list]
-        }
-        if options.strategyWeights != defaults.strategyWeights {
-            let list = Self.render(
-                options.strategyWeights, order: PropagationStrategy.allCases,
-                defaults: defaults.strategyWeights)
-            result += ["--strategies", list]
-        }
-        if !options.perturbations { result.append("--no-perturbations") }
-        if !options.flushes { result.append("--no-flushes") }
-        if !options.batchProcessors { result.append("--no-batch") }
-        return result
-    }
+    /// command, they regenerate the same scenarios (the engine's own rendering, so the reproduce lines
+    /// of the tool and of reports agree).
+    var commandLine: [String] { TraceFuzz.ReplayCommand.flags(for: options) }
 
     private static func integer(_ name: String, _ scanner: inout ArgumentScanner) throws(UsageError) -> Int {
         try scanner.value(for: name, expected: "an integer") { Int($0) }
@@ -138,14 +114,5 @@ struct GeneratorFlags: Hashable, Sendable {
             weights[key] = weight
         }
         return weights
-    }
-
-    private static func render<Key: RawRepresentable & Hashable>(
-        _ weights: [Key: Int], order: [Key], defaults: [Key: Int]
-    ) -> String where Key.RawValue == String {
-        order.compactMap { key -> String? in
-            guard let weight = weights[key], weight > 0 else { return nil }
-            return weight == (defaults[key] ?? 1) ? key.rawValue : "\(key.rawValue)=\(weight)"
-        }.joined(separator: ",")
     }
 }

@@ -1,3 +1,5 @@
+import TraceFuzz
+
 /// A fuzz seed as the command line reads and prints it: decimal or `0x` hex in, `0x` hex out.
 ///
 /// Without `--seed`, a command draws a random seed and prints it, so every run can be repeated.
@@ -27,7 +29,7 @@ struct Seed: Hashable, Sendable, CustomStringConvertible {
     static func random(using generator: inout some RandomNumberGenerator) -> Seed { Seed(generator.next()) }
 
     /// `0x2a`: lowercase hex, no padding.
-    var hex: String { "0x" + String(value, radix: 16) }
+    var hex: String { SeedText.hex(value) }
 
     /// The hex form.
     var description: String { hex }

@@ -27,7 +27,7 @@ struct GenerateCommand: Command {
             case .flag(let name):
                 if try flags.parse(name, from: &scanner) { continue }
                 guard name == "seed" else { throw scanner.unknown(name) }
-                seed = try scanner.value(for: name, expected: "a decimal or 0x hex seed", Seed.init(parsing:))
+                seed = try RunCommand.seed(&scanner)
             }
         }
         try flags.validate()

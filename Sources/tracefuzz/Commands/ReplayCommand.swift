@@ -55,13 +55,8 @@ struct ReplayCommand: Command {
             case .flag(let name):
                 if try flags.parse(name, from: &scanner) { continue }
                 switch name {
-                case "seed":
-                    seed = try scanner.value(
-                        for: name, expected: "a decimal or 0x hex seed", Seed.init(parsing:))
-                case "attempts":
-                    attempts = try scanner.value(for: name, expected: "a positive integer") {
-                        Int($0).flatMap { $0 > 0 ? $0 : nil }
-                    }
+                case "seed": seed = try RunCommand.seed(&scanner)
+                case "attempts": attempts = try RunCommand.positiveInteger(name, &scanner)
                 default: throw scanner.unknown(name)
                 }
             }

@@ -61,15 +61,12 @@ struct RunCommand: Command {
             }
             if try flags.parse(name, from: &scanner) { continue }
             switch name {
-            case "seed":
-                seed = try scanner.value(for: name, expected: "a decimal or 0x hex seed", Seed.init(parsing:))
-            case "iterations":
-                iterations = try scanner.value(for: name, expected: "a positive integer") {
-                    Int($0).flatMap { $0 > 0 ? $0 : nil }
-                }
+            case "seed": seed = try Self.seed(&scanner)
+            case "iterations": iterations = try Self.positiveInteger(name, &scanner)
             case "time":
-                time = try scanner.value(
+                let duration: Duration = try scanner.value(
                     for: name, expected: "a duration such as 500ms, 30s, 5m or 1h", Duration.init(parsing:))
+                time = duration
             case "json": json = true
             case "keep-going": keepGoing = true
             case "quiet": quiet = true
@@ -85,6 +82,19 @@ struct RunCommand: Command {
         if let iterations { budget = .iterations(iterations) }
         if let time { budget = .time(time) }
         try flags.validate()
+    }
+
+    /// Reads `--seed`'s value: decimal or `0x` hex.
+    static func seed(_ scanner: inout ArgumentScanner) throws(UsageError) -> Seed {
+        try scanner.value(for: "seed", expected: "a decimal or 0x hex seed", Seed.init(parsing:))
+    }
+
+    /// Reads a flag's value as an integer greater than zero.
+    static func positiveInteger(_ name: String, _ scanner: inout ArgumentScanner) throws(UsageError) -> Int {
+        try scanner.value(for: name, expected: "a positive integer") { text -> Int? in
+            guard let value = Int(text), value > 0 else { return nil }
+            return value
+        }
     }
 
     func run(_ context: CommandContext) async -> ExitStatus {

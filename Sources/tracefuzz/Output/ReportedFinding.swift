@@ -17,7 +17,7 @@ struct ReportedFinding: Sendable {
 
     /// The command that regenerates and replays scenario `seed` with the given generator flags.
     static func reproduceCommand(seed: Seed, flags: GeneratorFlags) -> String {
-        (["tracefuzz", "replay", "--seed", seed.hex] + flags.commandLine).joined(separator: " ")
+        TraceFuzz.ReplayCommand.line(seed: seed.value, options: flags.options)
     }
 
     /// The human-readable report: the invariant, every violation with its expected and actual lines,
