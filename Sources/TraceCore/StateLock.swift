@@ -24,9 +24,10 @@ struct StateLock<State>: ~Copyable, Sendable {
     borrowing func withLock<Result, E: Error>(
         _ body: (inout sending State) throws(E) -> sending Result
     ) throws(E) -> sending Result {
-        try mutex.withLock { (state: inout sending State) throws(E) -> sending Result in
-            guard let hooks = ThreadSanitizerHooks.installed else { return try body(&state) }
-            let address = withUnsafeMutablePointer(to: &state) { UnsafeRawPointer($0) }
+        guard let hooks = ThreadSanitizerHooks.installed else { return try mutex.withLock(body) }
+        // The mutex's own address names the hand-off; it is taken before the state is touched.
+        let address = withUnsafePointer(to: mutex) { UnsafeRawPointer($0) }
+        return try mutex.withLock { (state: inout sending State) throws(E) -> sending Result in
             hooks.acquire(address)
             defer { hooks.release(address) }
             return try body(&state)
