@@ -7,7 +7,7 @@ import TraceFuzz
 /// The oracle treats `tracedPool` hops as the tracer's own context-propagating executor, so a
 /// `tracedPool` worker must see the submitter's span even under the `none` strategy. Wrap an executor
 /// that *claims* to propagate (``WorkExecutor/propagatesContext`` is `true`), and ``generatorOptions(_:)``
-/// sends every hop to it, mostly under `none`: any worker that starts without its submitter's span,
+/// sends every hop to it, half of them under `none`: any worker that starts without its submitter's span,
 /// keeps a stale one, or leaves one behind on its thread is a finding.
 ///
 /// An executor that does not claim to propagate is still fuzzed, under `fresh`, `shared` and `carrier`
@@ -66,15 +66,16 @@ public struct ExecutorUnderTest<Base: TracerAdapterFactory>: TracerAdapterFactor
             base: base.makeAdapter(instances: instances, seed: seed), makeExecutor: makeExecutor)
     }
 
-    /// `options` with every hop sent to the executor: only `tracedPool` hops, under `none` three times in
-    /// six and `fresh`, `shared`, `carrier` once each when the executor claims to propagate, and under
-    /// `fresh`, `shared` and `carrier` alone when it does not. Bounds and switches are kept.
+    /// `options` with every hop sent to the executor: only `tracedPool` hops, under `none` half the time
+    /// and `fresh`, `shared`, `carrier` at their usual weights when the executor claims to propagate, and
+    /// under `fresh`, `shared` and `carrier` alone when it does not. Bounds and switches are kept.
     public func generatorOptions(_ options: GeneratorOptions = GeneratorOptions()) -> GeneratorOptions {
         var result = options
-        result.executorWeights = [.tracedPool: 1]
-        result.strategyWeights =
-            propagatesContext
-            ? [.none: 3, .fresh: 1, .shared: 1, .carrier: 1] : [.fresh: 1, .shared: 1, .carrier: 1]
+        result.executorWeights = [.tracedPool: GeneratorOptions.defaultExecutorWeights[.tracedPool] ?? 1]
+        var strategies = GeneratorOptions().strategyWeights
+        let others = strategies.filter { $0.key != .none }.values.reduce(0, +)
+        strategies[.none] = propagatesContext ? others : nil
+        result.strategyWeights = strategies
         return result
     }
 }

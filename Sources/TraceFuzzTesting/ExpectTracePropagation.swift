@@ -6,7 +6,8 @@ import TraceFuzz
 /// replay line and the shrunk scenario. Records nothing when every scenario passes.
 ///
 /// Scenario `k` has seed `startingAt + k`, so a run is repeatable; pass a different `startingAt` to
-/// explore further. The issue points at the caller.
+/// explore further. The issue points at the caller. When the tracer has no propagating executor of its
+/// own (``TracerAdapter/propagatingExecutor(width:)`` is `nil`), `tracedPool` hops are left out.
 ///
 /// ```swift
 /// import Testing
@@ -40,16 +41,27 @@ public func expectTracePropagation<Factory: TracerAdapterFactory>(
             sourceLocation: sourceLocation)
         return nil
     }
+    var options = options
+    if options.executorWeights[.tracedPool, default: 0] > 0 && !hasPropagatingExecutor(factory) {
+        options.executorWeights[.tracedPool] = nil
+        if options.executorWeights.values.allSatisfy({ $0 <= 0 }) {
+            let message =
+                "\(factory.name) has no propagating executor of its own, and 'tracedPool' is the only "
+                + "executor asked for: give the adapter one, or fuzz other executors"
+            Issue.record(PropagationIssue.prefixed(comment, message), sourceLocation: sourceLocation)
+            return nil
+        }
+    }
     let fuzzer = Fuzzer(factory: factory, options: options)
     let report = await fuzzer.run(seed: firstSeed, budget: .iterations(seeds))
     let statistics = report.statistics
     if let found = report.findings.first {
         // A hang is replayed only at the cost of its whole deadline: report it as found.
-        let finding =
-            found.record.hang == nil && shrinkBudget > 0
-            ? await fuzzer.shrink(found, budget: shrinkBudget) : found
+        let shrinks = found.record.hang == nil && shrinkBudget > 0
+        let finding = shrinks ? await fuzzer.shrink(found, budget: shrinkBudget) : found
         let issue = PropagationIssue(
-            finding: finding, tracer: factory.name, options: options, firstSeed: firstSeed, seeds: seeds)
+            finding: finding, tracer: factory.name, options: options, firstSeed: firstSeed, seeds: seeds,
+            shrunk: shrinks)
         Issue.record(PropagationIssue.prefixed(comment, issue.text), sourceLocation: sourceLocation)
         return finding
     }
@@ -114,4 +126,14 @@ public func expectTracePropagation<Factory: TracerAdapterFactory>(
     case .passed:
         return nil
     }
+}
+
+/// Whether the factory's adapters have a propagating executor for `tracedPool` hops.
+private func hasPropagatingExecutor<Factory: TracerAdapterFactory>(_ factory: Factory) -> Bool {
+    guard
+        let executor = factory.makeAdapter(instances: [TracerInstanceConfig()], seed: 0).propagatingExecutor(
+            width: 1)
+    else { return false }
+    executor.shutdown()
+    return true
 }

@@ -5,18 +5,26 @@ import TraceFuzz
 /// The text of the issue a property check records for a finding.
 ///
 /// ```text
-/// right-parent broke against MyExecutor on TraceCore: seed 0x3, scenario 4 of 100, shrunk to 1 hop, 2 spans
-/// [right-parent] 'b' at h1.t0 tracedPool/none should be a child of 'a', but the context was lost: …
-///   expected: 'b' is a child of 'a'
-///   actual:   'b' is a root
+/// right-parent broke against ForgetfulPoolExecutor on TraceCore: seed 0x7, scenario 1 of 50, shrunk to …
+/// [right-parent] 's3' at h1.t0 tracedPool/none should be a child of 's1', but the context was lost: …
+///   expected: 's3' is a child of 's1'
+///   actual:   's3' is a root
+/// [right-trace] 's3' at h1.t0 tracedPool/none should be in the trace of 's1' (240a…), but is in f8e8…
+///   …
 ///
 /// expected
-///   a    top  instance 0
-///   └─ b …
+///   s1       top                    instance 0
+///   ├─ s2    top                    instance 0
+///   └─ s3    h1.t0 tracedPool/none  instance 0
 ///
-/// reproduce: tracefuzz replay --seed 0x3 --executors tracedPool --strategies fresh=1,shared=1,none=3,…
-/// rerun here: startingAt: 0x3, seeds: 1
-/// shrunk scenario: {"deadlineMillis":10000,"format":1,…}
+/// actual
+///   s1       top                    instance 0  trace A
+///   └─ s2    top                    instance 0  trace A
+///   s3       h1.t0 tracedPool/none  instance 0  trace B  ✗ wrong parent: expected under 's1'  ✗ wrong trace
+///
+/// reproduce: tracefuzz replay --seed 0x7 --executors tracedPool --strategies fresh,shared,none=7,carrier
+/// rerun here: startingAt: 0x7, seeds: 1
+/// shrunk scenario: {"deadlineMillis":10000,"format":1,"instances":[…],"steps":[…]}
 /// ```
 struct PropagationIssue {
     /// The most violations listed; the rest are counted.

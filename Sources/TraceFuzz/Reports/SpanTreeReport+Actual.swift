@@ -60,16 +60,20 @@ extension SpanTreeReport {
                 if exported.isEmpty && !(marks[label] ?? []).contains(.missing) {
                     row.notes.append("(not exported)")
                 }
-                for mark in marks[label] ?? [] {
-                    row.notes.append(
-                        "✗ " + describe(mark, label: label, expectation: expectation, exported: exported))
+                // The first mark says what was expected; later ones only name themselves.
+                for (index, mark) in (marks[label] ?? []).enumerated() {
+                    let detail =
+                        index == 0
+                        ? describe(mark, label: label, expectation: expectation, exported: exported)
+                        : SpanTreeReport.title(of: mark)
+                    row.notes.append("✗ " + detail)
                 }
                 rows.append(row)
             }
             return rows
         }
 
-        /// Each label's marks, in the order the violations name them, each mark once.
+        /// Each label's marks, each once, in ``markOrder``.
         private func marks() -> [String: [Violation.Mark]] {
             var result: [String: [Violation.Mark]] = [:]
             for violation in violations where violation.mark != .run {
@@ -77,8 +81,15 @@ extension SpanTreeReport {
                     result[label, default: []].append(violation.mark)
                 }
             }
-            return result
+            return result.mapValues { marks in
+                marks.sorted { Self.markOrder.firstIndex(of: $0)! < Self.markOrder.firstIndex(of: $1)! }
+            }
         }
+
+        /// Causes before consequences: a span in the wrong instance's export is also missing from its own.
+        static let markOrder: [Violation.Mark] = [
+            .wrongParent, .leaked, .wrongTrace, .wrongInstance, .duplicated, .missing, .run,
+        ]
 
         /// `wrong parent: expected under 'request'` and the like: the mark and what the oracle wanted.
         private func describe(
@@ -100,6 +111,11 @@ extension SpanTreeReport {
                 if expectation.parent == nil { return title + ": shares a trace with another root" }
                 return title + ": expected the trace of '\(expectation.traceRoot)'"
             case .missing:
+                if let instance = expectation?.instance, !exported.isEmpty {
+                    return exported.contains { $0.exportedBy == instance }
+                        ? title + ": exported only after a flush that had to cover it"
+                        : title + ": not exported by instance \(instance)"
+                }
                 return input.record.ended.contains(label)
                     ? title + ": ended, not exported" : title + ": never ended"
             case .duplicated:

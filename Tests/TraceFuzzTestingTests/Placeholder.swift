@@ -1,3 +1,0 @@
-import Testing
-
-@Test("placeholder builds") func placeholder() { #expect(Bool(true)) }
