@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import TraceCore
 import TraceFuzz
 
 /// Replays every file of `Scenarios/corpus` against TraceCore and checks, beyond the invariants, the one
