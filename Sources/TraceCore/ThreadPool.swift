@@ -35,7 +35,7 @@ public final class ThreadPool: Sendable {
     /// Starts `threads` worker threads (at least one), named `name.0`, `name.1`, and so on.
     public init(threads: Int, name: String = "pool") {
         precondition(threads >= 1, "a thread pool needs at least one thread")
-        let core = Core(threadCount: threads)
+        let core = Core()
         self.core = core
         threadCount = threads
         workers = (0..<threads).map { index in
@@ -101,9 +101,12 @@ extension ThreadPool {
     typealias Job = @Sendable (_ run: Bool) -> Void
 
     /// The state shared by the pool and its workers (the workers do not keep the pool alive).
+    ///
+    /// A worker that finds the queue empty counts itself idle and sleeps on ``available``; a submit
+    /// wakes one idle worker, if any. Busy workers take the next task without touching the semaphore.
     final class Core: Sendable {
         let state = StateLock(State())
-        /// One signal per queued task, plus one per worker at shutdown.
+        /// Signalled once per idle worker chosen to wake up.
         let available = DispatchSemaphore(value: 0)
         /// Entered once per worker, left when that worker's loop returns.
         let exited = DispatchGroup()
@@ -112,47 +115,61 @@ extension ThreadPool {
             var queue = RingBuffer<Job>(capacity: 64)
             var isShutdown = false
             var rejected = 0
+            /// Workers asleep (or about to sleep) that no one has chosen to wake yet.
+            var idleWorkers = 0
         }
 
-        /// The number of workers, each needing one wake-up to see the shutdown.
-        let threadCount: Int
-
-        init(threadCount: Int) { self.threadCount = threadCount }
+        private enum Step {
+            case run(Job)
+            case sleep
+            case exit
+        }
 
         func enqueue(_ job: @escaping Job) -> Bool {
-            let accepted = state.withLock { state in
+            let (accepted, wake) = state.withLock { state in
                 if state.isShutdown {
                     state.rejected += 1
-                    return false
+                    return (false, false)
                 }
                 state.queue.append(job)
-                return true
+                guard state.idleWorkers > 0 else { return (true, false) }
+                state.idleWorkers -= 1
+                return (true, true)
             }
-            if accepted { available.signal() }
+            if wake { available.signal() }
             return accepted
         }
 
-        /// Marks the pool shut down (once), rejects queued work for `.rejectNew`, and wakes every worker.
+        /// Marks the pool shut down (once), rejects queued work for `.rejectNew`, and wakes every idle
+        /// worker so it can drain the queue and exit.
         func beginShutdown(_ mode: ShutdownMode) {
-            let discarded: [Job]? = state.withLock { state in
+            let outcome: (discarded: [Job], wakes: Int)? = state.withLock { state in
                 if state.isShutdown { return nil }
                 state.isShutdown = true
                 let discarded = mode == .rejectNew ? state.queue.removeAll() : []
                 state.rejected += discarded.count
-                return discarded
+                defer { state.idleWorkers = 0 }
+                return (discarded, state.idleWorkers)
             }
-            guard let discarded else { return }
-            for job in discarded { job(false) }
-            for _ in 0..<threadCount { available.signal() }
+            guard let outcome else { return }
+            for job in outcome.discarded { job(false) }
+            for _ in 0..<outcome.wakes { available.signal() }
         }
 
-        /// Before shutdown every wake-up finds a task (one signal per task), so an empty queue means
-        /// the pool is stopping: the worker returns.
+        /// Takes tasks in order until the pool is shut down and the queue is empty.
         func runWorker() {
             while true {
-                available.wait()
-                guard let job = state.withLock({ $0.queue.popFirst() }) else { return }
-                job(true)
+                let step = state.withLock { state -> Step in
+                    if let job = state.queue.popFirst() { return .run(job) }
+                    if state.isShutdown { return .exit }
+                    state.idleWorkers += 1
+                    return .sleep
+                }
+                switch step {
+                case .run(let job): job(true)
+                case .sleep: available.wait()
+                case .exit: return
+                }
             }
         }
     }

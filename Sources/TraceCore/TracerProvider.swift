@@ -22,11 +22,14 @@ public final class TracerProvider: Sendable {
     public let idGenerator: any IDGenerator
     private let processors: [any SpanProcessor]
     private let state = StateLock(State())
+    /// Read on every span end without the lock. A span that passes this check while shutdown begins
+    /// is handed to the processors, which count it as dropped if they already stopped.
+    private let isShutdown = Atomic(false)
+    private let droppedAfterShutdown = Atomic(0)
 
     private struct State {
         var session: Attributes = [:]
-        var isShutdown = false
-        var droppedAfterShutdown = 0
+        var shutdownBegun = false
     }
 
     /// Creates a provider.
@@ -62,10 +65,11 @@ public final class TracerProvider: Sendable {
     /// Shuts down every processor (flushing first); later spans are dropped and counted. Idempotent.
     public func shutdown(timeout: Duration = .seconds(30)) -> FlushResult {
         let first = state.withLock { state in
-            defer { state.isShutdown = true }
-            return !state.isShutdown
+            defer { state.shutdownBegun = true }
+            return !state.shutdownBegun
         }
         guard first else { return .success }
+        isShutdown.store(true, ordering: .releasing)
         return processors.reduce(FlushResult.success) { worst, processor in
             Self.worse(worst, processor.shutdown(timeout: timeout))
         }
@@ -73,15 +77,14 @@ public final class TracerProvider: Sendable {
 
     /// Spans dropped by this provider after shutdown, plus those its processors dropped.
     public var droppedSpanCount: Int {
-        state.withLock { $0.droppedAfterShutdown } + processors.reduce(0) { $0 + $1.droppedSpanCount }
+        droppedAfterShutdown.load(ordering: .relaxed) + processors.reduce(0) { $0 + $1.droppedSpanCount }
     }
 
     func spanEnded(_ span: SpanData) {
-        let accepted = state.withLock { state in
-            if state.isShutdown { state.droppedAfterShutdown += 1 }
-            return !state.isShutdown
+        guard !isShutdown.load(ordering: .acquiring) else {
+            droppedAfterShutdown.add(1, ordering: .relaxed)
+            return
         }
-        guard accepted else { return }
         for processor in processors { processor.onEnd(span) }
     }
 
