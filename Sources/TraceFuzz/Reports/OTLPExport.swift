@@ -15,9 +15,9 @@ import TraceCore
 /// - `tracefuzz.session`: the instance named by the span's session, when it carries one.
 ///
 /// The harness records order and structure, not time, so times are synthetic: 1 ms steps from a fixed
-/// epoch, nested so that every exported parent encloses its exported children. IDs that are not W3C
-/// hex (a tracer with its own ID scheme) are hashed into valid IDs; the original goes into
-/// `tracefuzz.original_id`.
+/// epoch, nested so that every exported parent encloses its exported children. IDs are written as
+/// lowercase hex; IDs that are not hex at all (a tracer with its own ID scheme) are hashed into valid
+/// ones, and the original goes into `tracefuzz.original_id`.
 ///
 /// ```swift
 /// try OTLPExport(finding).write(to: URL(fileURLWithPath: "finding.otlp.json"))
@@ -59,16 +59,17 @@ public struct OTLPExport: Sendable {
                 attributes["tracefuzz.marks"] = .string(marked.joined(separator: ", "))
             }
             if let session = span.sessionInstance { attributes["tracefuzz.session"] = .int(Int64(session)) }
-            let traceID =
-                TraceID(hexString: span.identity.traceID) ?? Self.hashedTraceID(span.identity.traceID)
-            let spanID = SpanID(hexString: span.identity.spanID) ?? SpanID(Self.hash(span.identity.spanID))
-            if TraceID(hexString: span.identity.traceID) == nil
-                || SpanID(hexString: span.identity.spanID) == nil
-            {
+            let parsedTrace = TraceID(hexString: span.identity.traceID.lowercased())
+            let parsedSpan = SpanID(hexString: span.identity.spanID.lowercased())
+            if parsedTrace == nil || parsedSpan == nil {
                 attributes["tracefuzz.original_id"] = .string(
                     "\(span.identity.traceID)/\(span.identity.spanID)")
             }
-            let parentID = span.parentSpanID.map { SpanID(hexString: $0) ?? SpanID(Self.hash($0)) }
+            let traceID = parsedTrace ?? Self.hashedTraceID(span.identity.traceID)
+            let spanID = parsedSpan ?? SpanID(Self.hash(span.identity.spanID))
+            let parentID = span.parentSpanID.map {
+                SpanID(hexString: $0.lowercased()) ?? SpanID(Self.hash($0))
+            }
             return SpanData(
                 name: span.label, context: SpanContext(traceID: traceID, spanID: spanID),
                 parentSpanID: parentID,

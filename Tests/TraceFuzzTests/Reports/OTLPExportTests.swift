@@ -90,6 +90,21 @@ extension ReportsTests {
             #expect(Self.attribute(spans[1].span, "tracefuzz.original_id") as? String == "trace-1/span-2")
         }
 
+        @Test("upper-case hex IDs are kept, in lowercase")
+        func upperCaseIDs() {
+            var record = RunRecord()
+            record.exported = [
+                ExportedSpan(
+                    label: "request",
+                    identity: SpanIdentity(
+                        traceID: "0AF7651916CD43DD8448EB211C80319C", spanID: "B7AD6B7169203331"),
+                    parentSpanID: nil, exportedBy: 0, sessionInstance: 0)
+            ]
+            let export = OTLPExport(scenario: Scenario(steps: [span("request")]), record: record)
+            #expect(export.spans[0].context.spanID.hexString == "b7ad6b7169203331")
+            #expect(export.spans[0].attributes["tracefuzz.original_id"] == nil)
+        }
+
         @Test("the file is written atomically and reads back")
         func written() throws {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent(
