@@ -84,7 +84,12 @@ public final class BatchSpanProcessor: SpanProcessor {
     /// - Returns: ``FlushResult/success`` when all of them are exported (or were counted as dropped),
     ///   ``FlushResult/timeout`` if `timeout` passes first, ``FlushResult/failure`` after shutdown or
     ///   if an export that may have held one of them failed.
-    public func forceFlush(timeout: Duration) -> FlushResult { core.flush(deadline: .after(timeout)) }
+    ///
+    /// Called from the exporter itself (on the worker thread) it cannot wait for the worker: `.failure`.
+    public func forceFlush(timeout: Duration) -> FlushResult {
+        guard !worker.isCurrent else { return .failure }
+        return core.flush(deadline: .after(timeout))
+    }
 
     /// Stops taking spans, exports what is queued, shuts the exporter down and joins the worker.
     ///

@@ -15,11 +15,6 @@ public struct Tracer: Sendable {
     /// The instrumentation scope name.
     public let scopeName: String
 
-    init(provider: TracerProvider, scopeName: String) {
-        self.provider = provider
-        self.scopeName = scopeName
-    }
-
     /// Starts a span under `parent` (by default the current context) without making it current.
     ///
     /// An invalid parent is ignored: the span becomes a root of a new trace.

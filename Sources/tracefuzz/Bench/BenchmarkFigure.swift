@@ -19,7 +19,8 @@ struct BenchmarkFigure: Sendable, Hashable, Codable {
     var baselineValue: Double?
 
     /// Creates a figure.
-    init(name: String, value: Double, unit: String, baselineName: String? = nil, baselineValue: Double? = nil) {
+    init(name: String, value: Double, unit: String, baselineName: String? = nil, baselineValue: Double? = nil)
+    {
         self.name = name
         self.value = value
         self.unit = unit

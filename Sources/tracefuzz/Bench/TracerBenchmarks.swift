@@ -88,7 +88,8 @@ enum TracerBenchmarks {
             var propagated = 0
             for handle in handles where (try? handle.wait()) == true { propagated += 1 }
             let elapsed = clock.now - start
-            precondition(propagated == (traced ? tasks : 0), "context propagation is not what the pool claims")
+            precondition(
+                propagated == (traced ? tasks : 0), "context propagation is not what the pool claims")
             return nanos(elapsed) / Double(tasks)
         }
     }
@@ -106,6 +107,7 @@ enum TracerBenchmarks {
     @inline(never)
     private static func callClosure(_ body: () -> Void) { body() }
 
-    @inline(never)
-    private static func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
+    /// Keeps `value` alive and observable so the optimizer cannot delete the work that made it.
+    @_optimize(none)
+    private static func blackHole<T>(_ value: T) {}
 }
