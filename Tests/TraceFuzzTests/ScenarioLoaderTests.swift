@@ -42,7 +42,11 @@ struct ScenarioLoaderTests {
     }
 
     static let badInputs: [BadInput] = [
-        BadInput(name: "not JSON", json: "{", path: "$", words: "not valid JSON"),
+        BadInput(name: "not JSON", json: "{", path: "$", words: "not valid JSON: "),
+        BadInput(
+            name: "unknown strategy",
+            json: #"{"format": 1, "steps": [{"hop": {"executor": "pool", "strategy": "magic", "tasks": [[]]}}]}"#,
+            path: "$.steps[0].hop.strategy", words: "unknown value 'magic'; expected one of: fresh, shared, none, carrier"),
         BadInput(
             name: "future format", json: #"{"format": 2, "steps": []}"#, path: "$.format", words: "newer"),
         BadInput(name: "missing steps", json: #"{"format": 1}"#, path: "$.steps", words: "missing field"),
@@ -55,7 +59,7 @@ struct ScenarioLoaderTests {
         BadInput(
             name: "unknown executor",
             json: #"{"format": 1, "steps": [{"hop": {"executor": "fibers", "tasks": [[]]}}]}"#,
-            path: "$.steps[0].hop.executor", words: "fibers"),
+            path: "$.steps[0].hop.executor", words: "unknown value 'fibers'; expected one of: pool, tracedPool"),
         BadInput(
             name: "width out of range",
             json: #"{"format": 1, "steps": [{"hop": {"executor": "pool", "width": 12, "tasks": [[]]}}]}"#,

@@ -9,7 +9,14 @@ import Foundation
 public enum ScenarioLoader {
     /// Decodes and validates a scenario from JSON bytes.
     public static func decode(_ data: Data) throws(ScenarioError) -> Scenario {
-        if let format = peekFormat(data), format > Scenario.currentFormat {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            throw ScenarioError(path: "$", message: "not valid JSON: \(reason)")
+        }
+        if let format = (object as? [String: Any])?["format"] as? Int, format > Scenario.currentFormat {
             throw ScenarioError(
                 path: "$.format",
                 message: "format \(format) is newer than this build reads (\(Scenario.currentFormat))")
@@ -46,11 +53,6 @@ public enum ScenarioLoader {
         var data = (try? encoder.encode(scenario)) ?? Data()
         data.append(UInt8(ascii: "\n"))
         return data
-    }
-
-    private static func peekFormat(_ data: Data) -> Int? {
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return object?["format"] as? Int
     }
 
     private static func unwrapFinding(_ data: Data) -> Data? {

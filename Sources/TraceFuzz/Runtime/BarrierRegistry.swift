@@ -8,6 +8,7 @@ final class BarrierRegistry: Sendable {
     static let patience = DispatchTimeInterval.microseconds(300)
 
     private let state = Mutex([String: Barrier]())
+    private let tickets = Atomic<Int>(0)
 
     private struct Barrier {
         var arrived = 0
@@ -38,7 +39,7 @@ final class BarrierRegistry: Sendable {
 
     /// Arrives from async code: suspends until released or out of patience; never blocks a thread.
     func arrive(_ step: BarrierStep) async {
-        let ticket = Int.random(in: 1...Int.max)
+        let ticket = tickets.add(1, ordering: .relaxed).newValue
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             switch register(step, semaphore: nil, continuation: continuation, ticket: ticket) {
             case .pass:
