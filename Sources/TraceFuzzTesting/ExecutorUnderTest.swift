@@ -10,10 +10,9 @@ import TraceFuzz
 /// sends every hop to it, half of them under `none`: any worker that starts without its submitter's span,
 /// keeps a stale one, or leaves one behind on its thread is a finding.
 ///
-/// An executor that does not claim to propagate is still fuzzed, under `fresh`, `shared` and `carrier`
-/// only (the harness captures and restores around it): that finds executors that lose, repeat or
-/// leak work and contexts, but cannot show that `none` makes new roots, since the oracle expects every
-/// `tracedPool` worker to inherit.
+/// An executor that does not claim to propagate is fuzzed under every strategy too: under `fresh`,
+/// `shared` and `carrier` the harness captures and restores around it, and under `none` the oracle takes
+/// it at its word and expects new roots, so an executor that leaks a stale context is found.
 ///
 /// ```swift
 /// struct ContextQueueExecutor: WorkExecutor {
@@ -74,7 +73,7 @@ public struct ExecutorUnderTest<Base: TracerAdapterFactory>: TracerAdapterFactor
         result.executorWeights = [.tracedPool: GeneratorOptions.defaultExecutorWeights[.tracedPool] ?? 1]
         var strategies = GeneratorOptions().strategyWeights
         let others = strategies.filter { $0.key != .none }.values.reduce(0, +)
-        strategies[.none] = propagatesContext ? others : nil
+        strategies[.none] = propagatesContext ? others : strategies[.none]
         result.strategyWeights = strategies
         return result
     }

@@ -41,11 +41,11 @@ struct ExpectTracePropagationTests {
         #expect(finding == nil)
     }
 
-    @Test("an executor that honestly does not propagate is fuzzed under capturing strategies and passes")
+    @Test("an executor that honestly does not propagate is fuzzed under every strategy and passes")
     func honestExecutor() async {
         let executor = ExecutorUnderTest("HonestPoolExecutor") { HonestPoolExecutor(width: $0) }
         #expect(!executor.propagatesContext)
-        #expect(executor.generatorOptions().strategyWeights[.none] == nil)
+        #expect(executor.generatorOptions().strategyWeights[.none, default: 0] > 0)
         #expect(await expectTracePropagation(through: executor, seeds: 40) == nil)
     }
 

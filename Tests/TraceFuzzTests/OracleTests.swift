@@ -17,6 +17,13 @@ struct OracleTests {
         #expect(expectations["request"]?.parent == nil)
     }
 
+    @Test("a tracedPool worker inherits only if the adapter's executor says it propagates", arguments: [true, false])
+    func tracedPoolTakesTheExecutorAtItsWord(propagates: Bool) {
+        let scenario = Scenario(steps: [span("request", hop(.tracedPool, .none, [span("work")]))])
+        let work = Oracle.expectations(for: scenario, tracedPoolPropagates: propagates).first { $0.label == "work" }
+        #expect(work?.parent == (propagates ? "request" : nil))
+    }
+
     @Test("nested hops: context lost at an inner 'none' hop stays lost below it")
     func nestedLoss() {
         let scenario = Scenario(steps: [

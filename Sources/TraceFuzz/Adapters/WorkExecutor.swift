@@ -8,8 +8,9 @@
 /// }
 /// ```
 public protocol WorkExecutor: Sendable {
-    /// Whether the executor carries the submitter's context into the work by itself. When `true`, the
-    /// oracle expects work submitted under the `none` strategy to keep its parent.
+    /// Whether the executor carries the submitter's context into the work by itself. For the executor an
+    /// adapter returns for `tracedPool` hops, the oracle takes it at its word: when `true`, work submitted
+    /// under the `none` strategy must keep its parent; when `false`, it must start a new trace.
     var propagatesContext: Bool { get }
     /// Runs `work` later, on some thread. Must run every submitted closure exactly once.
     func submit(_ work: @escaping @Sendable () -> Void)

@@ -13,7 +13,8 @@ public struct Checker: Sendable {
 
     /// Checks one run. When the run hung, only the hang is reported: everything else is incomplete.
     public func check(_ scenario: Scenario, record: RunRecord) -> CheckResult {
-        check(CheckInput(scenario: scenario, expectations: Oracle.expectations(for: scenario), record: record))
+        let expectations = Oracle.expectations(for: scenario, tracedPoolPropagates: record.tracedPoolPropagates)
+        return check(CheckInput(scenario: scenario, expectations: expectations, record: record))
     }
 
     /// Checks an already indexed run.

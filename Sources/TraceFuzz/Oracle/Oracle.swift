@@ -4,17 +4,22 @@
 /// strategy (task-local inheritance), and into a tracer's own propagating pool; it does not flow into
 /// plain pools, Dispatch, `OperationQueue`, `Thread` or `Task.detached`, where `none` expects a new
 /// root. `fresh`, `shared` and `carrier` all carry the submitter's current span to the worker.
+///
+/// `tracedPool` hops run on the adapter's own executor; whether it carries context by itself is what
+/// that executor declares (``WorkExecutor/propagatesContext``), passed in as `tracedPoolPropagates`.
 public enum Oracle {
     /// The expectation for every span, in pre-order.
-    public static func expectations(for scenario: Scenario) -> [SpanExpectation] {
-        var walker = Walker()
+    public static func expectations(for scenario: Scenario, tracedPoolPropagates: Bool = true) -> [SpanExpectation] {
+        var walker = Walker(tracedPoolPropagates: tracedPoolPropagates)
         walker.walk(ScenarioPlan(scenario).steps, ambient: nil, site: "top")
         return walker.result
     }
 
     /// Whether the worker of a hop sees the submitter's context.
-    public static func workerInheritsContext(executor: ExecutorKind, strategy: PropagationStrategy) -> Bool {
-        strategy != .none || executor.inheritsTaskLocals || executor == .tracedPool
+    public static func workerInheritsContext(
+        executor: ExecutorKind, strategy: PropagationStrategy, tracedPoolPropagates: Bool = true
+    ) -> Bool {
+        strategy != .none || executor.inheritsTaskLocals || (executor == .tracedPool && tracedPoolPropagates)
     }
 
     private struct Ambient {
@@ -23,6 +28,7 @@ public enum Oracle {
     }
 
     private struct Walker {
+        let tracedPoolPropagates: Bool
         var result: [SpanExpectation] = []
 
         mutating func walk(_ steps: [PlanStep], ambient: Ambient?, site: String) {
@@ -36,7 +42,8 @@ public enum Oracle {
                             traceRoot: traceRoot, site: site))
                     walk(span.children, ambient: Ambient(label: span.label, traceRoot: traceRoot), site: site)
                 case .hop(let hop):
-                    let inherits = Oracle.workerInheritsContext(executor: hop.executor, strategy: hop.strategy)
+                    let inherits = Oracle.workerInheritsContext(
+                        executor: hop.executor, strategy: hop.strategy, tracedPoolPropagates: tracedPoolPropagates)
                     for (index, task) in hop.tasks.enumerated() {
                         walk(task, ambient: inherits ? ambient : nil, site: hop.taskSite(index))
                     }

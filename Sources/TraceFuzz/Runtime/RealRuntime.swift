@@ -21,10 +21,15 @@ public struct RealRuntime: ScenarioRuntime {
     ) async -> RunRecord {
         let adapter = factory.makeAdapter(instances: scenario.instances, seed: seed)
         let plan = ScenarioPlan(scenario)
-        if let missing = Self.unsupportedExecutor(plan.steps, adapter: adapter) {
-            var record = RunRecord()
-            record.unsupported = missing
-            return record
+        var tracedPoolPropagates = true
+        if Self.usesTracedPool(plan.steps) {
+            guard let executor = adapter.propagatingExecutor(width: 1) else {
+                var record = RunRecord()
+                record.unsupported = "the tracer adapter has no executor of its own for 'tracedPool' hops"
+                return record
+            }
+            tracedPoolPropagates = executor.propagatesContext
+            executor.shutdown()
         }
         let execution = ScenarioExecution(adapter: adapter, seed: seed, flushTimeout: flushTimeout)
         let instanceCount = scenario.instances.count
@@ -46,6 +51,7 @@ public struct RealRuntime: ScenarioRuntime {
             for instance in 0..<instanceCount { execution.flush(instance: instance, final: true) }
             var record = RunRecord()
             execution.log.fill(&record)
+            record.tracedPoolPropagates = tracedPoolPropagates
             record.exported = adapter.exportedSpans()
             record.dropped = (0..<instanceCount).map { adapter.droppedSpans(instance: $0) }
             for instance in 0..<instanceCount { _ = adapter.shutdown(instance: instance, timeout: .seconds(1)) }
@@ -55,28 +61,14 @@ public struct RealRuntime: ScenarioRuntime {
         return await outcome.value()
     }
 
-    private static func unsupportedExecutor<Adapter: TracerAdapter>(
-        _ steps: [PlanStep], adapter: Adapter
-    ) -> String? {
-        for step in steps {
+    private static func usesTracedPool(_ steps: [PlanStep]) -> Bool {
+        steps.contains { step in
             switch step {
-            case .span(let span):
-                if let missing = unsupportedExecutor(span.children, adapter: adapter) { return missing }
-            case .hop(let hop):
-                if hop.executor == .tracedPool {
-                    guard let executor = adapter.propagatingExecutor(width: 1) else {
-                        return "the tracer adapter has no propagating executor for 'tracedPool' hops"
-                    }
-                    executor.shutdown()
-                }
-                for task in hop.tasks {
-                    if let missing = unsupportedExecutor(task, adapter: adapter) { return missing }
-                }
-            case .other:
-                break
+            case .span(let span): usesTracedPool(span.children)
+            case .hop(let hop): hop.executor == .tracedPool || hop.tasks.contains(where: usesTracedPool)
+            case .other: false
             }
         }
-        return nil
     }
 }
 

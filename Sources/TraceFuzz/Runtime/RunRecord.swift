@@ -18,6 +18,8 @@ public struct RunRecord: Sendable {
     public var unsupported: String?
     /// How many tasks the run submitted.
     public var tasksRun = 0
+    /// Whether the adapter's own executor (for `tracedPool` hops) declares that it propagates context.
+    public var tracedPoolPropagates = true
 
     /// An empty record.
     public init() {}
