@@ -64,4 +64,21 @@ struct EndToEndTests {
         let replay = try await BuiltTool.run(["replay", "seven.json", "--attempts", "3"], in: directory)
         #expect(replay.status == 0, "\(replay.output)\n\(replay.error)")
     }
+
+    @Test("bench --quick --json prints the engine and tracer figures as one JSON object")
+    func benchJSON() async throws {
+        let result = try await BuiltTool.run(["bench", "--quick", "--json"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let figures = try #require(object["figures"] as? [String: [String: Any]])
+        for name in [
+            "engine.scenarios_per_s", "checker.spans_per_s", "tracer.nested_span_ns", "tracer.pool_task_ns",
+        ] {
+            let figure = try #require(figures[name], "missing \(name)")
+            #expect((figure["value"] as? Double ?? 0) > 0)
+            #expect(figure["unit"] is String)
+            #expect(figure["baseline"] is Double)
+        }
+    }
 }

@@ -25,7 +25,7 @@ enum Format {
     }
 
     /// Rows of cells as aligned text: every column but the last padded to its widest cell; columns
-    /// listed in `rightAligned` are padded on the left.
+    /// listed in `rightAligned` are padded on the left. Lines carry no trailing spaces.
     static func table(_ rows: [[String]], indent: String = "  ", rightAligned: Set<Int> = []) -> [String] {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
@@ -44,6 +44,7 @@ enum Format {
                 }
                 if !isLast { line += "  " }
             }
+            while line.last == " " { line.removeLast() }
             return line
         }
     }
