@@ -101,6 +101,8 @@ struct RunCommandTests {
         let header = try #require(lines.first { $0.hasPrefix("finding: ") })
         let invariant = String(header.dropFirst("finding: ".count).prefix { $0 != " " })
         #expect(lines.contains { $0.hasPrefix("[\(invariant)] ") })
+        #expect(lines.contains("expected") && lines.contains("actual"))
+        #expect(lines.contains { $0.contains("✗ wrong parent") })
         let reproduce = try #require(lines.first { $0.hasPrefix("reproduce: ") })
         let seedText = try #require(reproduce.split(separator: " ").dropFirst(4).first)
         let seed = try #require(Seed(parsing: String(seedText)))
@@ -127,6 +129,7 @@ struct RunCommandTests {
             factory: ForgetfulAdapterFactory())
         #expect(replayed.status == .finding)
         #expect(replayed.output.contains("[\(invariant)] "))
+        #expect(replayed.output.contains("\nactual\n"))
         let fromFile = await Invocation.run(
             ["replay", path, "--seed", seed.hex], factory: ForgetfulAdapterFactory())
         #expect(fromFile.status == .finding)

@@ -4,7 +4,7 @@ import TraceFuzz
 /// `tracefuzz replay`: runs one scenario, regenerated from a seed or read from a file, up to N times,
 /// stopping at the first failure (races do not fail every run).
 struct ReplayCommand: Command {
-    /// Runs a replay tries by default.
+    /// How many runs a replay tries by default.
     static let defaultAttempts = 20
 
     static let help = CommandHelp(
@@ -108,11 +108,14 @@ struct ReplayCommand: Command {
             let reason = record.unsupported ?? "unsupported"
             console.error("tracefuzz replay: cannot run this scenario on \(factory.name): \(reason)")
             return .badInput
-        case .failed(let result, _):
+        case .failed(let result, let record):
             let count = result.violations.count
             console.out(
                 "failed on attempt \(attempt) of \(attempts) (\(count) violation\(count == 1 ? "" : "s"))")
             for violation in result.violations { console.out(violation.description) }
+            console.out()
+            console.out(
+                SpanTreeReport(scenario: scenario, record: record, violations: result.violations).text)
             return .finding
         }
     }

@@ -21,7 +21,7 @@ struct ReportedFinding: Sendable {
     }
 
     /// The human-readable report: the invariant, every violation with its expected and actual lines,
-    /// the reproduce command and the scenario file.
+    /// the expected-versus-actual span trees, the reproduce command and the scenario file.
     var lines: [String] {
         let violations = finding.violations
         let count = violations.count == 1 ? "1 violation" : "\(violations.count) violations"
@@ -34,6 +34,10 @@ struct ReportedFinding: Sendable {
             let more = violations.count - Self.printedViolations
             lines.append("… and \(more) more (all of them with --json)")
         }
+        lines.append("")
+        lines += SpanTreeReport(finding).text.split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        lines.append("")
         lines.append("reproduce: \(reproduce)")
         if let scenarioPath {
             lines.append("scenario: \(scenarioPath)  (tracefuzz replay \(scenarioPath))")
