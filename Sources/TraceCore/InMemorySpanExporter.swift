@@ -23,7 +23,8 @@ public final class InMemorySpanExporter: SpanExporter {
     public func export(_ batch: [SpanData]) -> Bool {
         state.withLock { state in
             if state.isShutdown { return false }
-            state.spans.append(contentsOf: batch)
+            // One append per span: `append(contentsOf:)` copies through the unspecialised value witness.
+            for span in batch { state.spans.append(span) }
             return true
         }
     }

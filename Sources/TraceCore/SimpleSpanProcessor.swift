@@ -10,6 +10,9 @@ public final class SimpleSpanProcessor: SpanProcessor {
     private struct State {
         var isShutdown = false
         var dropped = 0
+        /// A one-span batch reused for every export, so ending a span does not allocate an array. It keeps
+        /// the last span until the next one replaces it.
+        var batch: [SpanData] = []
     }
 
     /// Creates a processor exporting to `exporter`.
@@ -22,7 +25,8 @@ public final class SimpleSpanProcessor: SpanProcessor {
                 state.dropped += 1
                 return
             }
-            _ = exporter.export([span])
+            if state.batch.isEmpty { state.batch.append(span) } else { state.batch[0] = span }
+            _ = exporter.export(state.batch)
         }
     }
 

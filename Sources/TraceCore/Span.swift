@@ -3,62 +3,66 @@ import Synchronization
 /// A unit of traced work, started by a ``Tracer`` and ended exactly once.
 ///
 /// Ending a span hands its ``SpanData`` to the provider's processors. Ending it again does nothing.
+/// Every method is safe to call from any thread.
 public final class Span: Sendable {
-    /// This span's context: what children use as their parent.
-    public let context: SpanContext
-    /// The parent span's ID, or `nil` for a root.
-    public let parentSpanID: SpanID?
-    /// The span's name.
-    public let name: String
-    /// Start time, nanoseconds since the Unix epoch.
-    public let startNanos: UInt64
-
+    /// The span's fields, filled in at start; `end()` sets the end time (and attributes, if they
+    /// changed) before it shares them, and nothing writes them afterwards.
+    private let data: SpanData.Storage
     private let provider: TracerProvider
-    private let scopeName: String
-    private let session: Attributes
-    private let state: StateLock<State>
+    /// ``Flags``: ending is one atomic step, and the lock is only taken if attributes were set.
+    private let flags = Atomic<UInt8>(0)
+    /// Attributes after the first ``setAttribute(_:_:)``, if any.
+    private let mutated = StateLock<Attributes?>(nil)
 
-    private struct State {
-        var attributes: Attributes = [:]
-        var ended = false
+    private enum Flags {
+        static let ended: UInt8 = 1
+        static let mutated: UInt8 = 2
     }
 
     init(
         name: String, context: SpanContext, parentSpanID: SpanID?, provider: TracerProvider,
         scopeName: String, session: Attributes, attributes: Attributes
     ) {
-        self.name = name
-        self.context = context
-        self.parentSpanID = parentSpanID
         self.provider = provider
-        self.scopeName = scopeName
-        self.session = session
-        self.startNanos = WallClock.nowNanos()
-        self.state = StateLock(State(attributes: attributes))
+        data = SpanData.Storage(
+            name: name, context: context, parentSpanID: parentSpanID, startNanos: WallClock.nowNanos(),
+            endNanos: 0, attributes: attributes, session: session, resource: provider.resource,
+            scopeName: scopeName)
     }
+
+    /// This span's context: what children use as their parent.
+    public var context: SpanContext { data.context }
+    /// The parent span's ID, or `nil` for a root.
+    public var parentSpanID: SpanID? { data.parentSpanID }
+    /// The span's name.
+    public var name: String { data.name }
+    /// Start time, nanoseconds since the Unix epoch.
+    public var startNanos: UInt64 { data.startNanos }
 
     /// Sets an attribute; ignored after the span has ended.
     public func setAttribute(_ key: String, _ value: AttributeValue) {
-        state.withLock { state in
-            if !state.ended { state.attributes[key] = value }
+        // Announce the write before taking the lock: an `end()` that does not see the flag ran its
+        // atomic step first, so the `ended` check below sees it.
+        flags.bitwiseOr(Flags.mutated, ordering: .sequentiallyConsistent)
+        mutated.withLock { attributes in
+            guard flags.load(ordering: .sequentiallyConsistent) & Flags.ended == 0 else { return }
+            var updated = attributes ?? data.attributes
+            updated[key] = value
+            attributes = updated
         }
     }
 
     /// Whether ``end()`` has been called.
-    public var isEnded: Bool { state.withLock { $0.ended } }
+    public var isEnded: Bool { flags.load(ordering: .acquiring) & Flags.ended != 0 }
 
     /// Ends the span and passes it to the provider's processors. Later calls do nothing.
     public func end() {
-        let attributes: Attributes? = state.withLock { state in
-            if state.ended { return nil }
-            state.ended = true
-            return state.attributes
+        let before = flags.bitwiseOr(Flags.ended, ordering: .sequentiallyConsistent).oldValue
+        guard before & Flags.ended == 0 else { return }
+        if before & Flags.mutated != 0, let attributes = mutated.withLock({ $0 }) {
+            data.attributes = attributes
         }
-        guard let attributes else { return }
-        let data = SpanData(
-            name: name, context: context, parentSpanID: parentSpanID, startNanos: startNanos,
-            endNanos: WallClock.nowNanos(), attributes: attributes, session: session,
-            resource: provider.resource, scopeName: scopeName)
-        provider.spanEnded(data)
+        data.endNanos = WallClock.nowNanos()
+        provider.spanEnded(SpanData(storage: data))
     }
 }

@@ -1,23 +1,56 @@
-/// An ended span, as processors and exporters see it: immutable and `Sendable`.
+/// An ended span, as processors and exporters see it: a value, immutable once shared, and `Sendable`.
+///
+/// The fields live in one shared box, so handing span data from processor to exporter to storage
+/// copies a reference, not nine fields; setting a field on a shared copy copies the box first
+/// (copy-on-write), so every `SpanData` still behaves as an independent value.
 public struct SpanData: Hashable, Sendable {
+    var storage: Storage
+
     /// The span's name.
-    public var name: String
+    public var name: String {
+        get { storage.name }
+        set { uniqueStorage().name = newValue }
+    }
     /// The span's own context.
-    public var context: SpanContext
+    public var context: SpanContext {
+        get { storage.context }
+        set { uniqueStorage().context = newValue }
+    }
     /// The parent span's ID, or `nil` for a root span.
-    public var parentSpanID: SpanID?
+    public var parentSpanID: SpanID? {
+        get { storage.parentSpanID }
+        set { uniqueStorage().parentSpanID = newValue }
+    }
     /// Start time, nanoseconds since the Unix epoch.
-    public var startNanos: UInt64
+    public var startNanos: UInt64 {
+        get { storage.startNanos }
+        set { uniqueStorage().startNanos = newValue }
+    }
     /// End time, nanoseconds since the Unix epoch.
-    public var endNanos: UInt64
+    public var endNanos: UInt64 {
+        get { storage.endNanos }
+        set { uniqueStorage().endNanos = newValue }
+    }
     /// The span's own attributes.
-    public var attributes: Attributes
+    public var attributes: Attributes {
+        get { storage.attributes }
+        set { uniqueStorage().attributes = newValue }
+    }
     /// The session attributes of the provider that made the span, as they were at start.
-    public var session: Attributes
+    public var session: Attributes {
+        get { storage.session }
+        set { uniqueStorage().session = newValue }
+    }
     /// The resource of the provider that made the span.
-    public var resource: Resource
+    public var resource: Resource {
+        get { storage.resource }
+        set { uniqueStorage().resource = newValue }
+    }
     /// The name of the tracer (instrumentation scope) that made the span.
-    public var scopeName: String
+    public var scopeName: String {
+        get { storage.scopeName }
+        set { uniqueStorage().scopeName = newValue }
+    }
 
     /// Creates span data.
     public init(
@@ -25,14 +58,25 @@ public struct SpanData: Hashable, Sendable {
         attributes: Attributes = [:], session: Attributes = [:], resource: Resource = Resource(),
         scopeName: String = ""
     ) {
-        self.name = name
-        self.context = context
-        self.parentSpanID = parentSpanID
-        self.startNanos = startNanos
-        self.endNanos = endNanos
-        self.attributes = attributes
-        self.session = session
-        self.resource = resource
-        self.scopeName = scopeName
+        storage = Storage(
+            name: name, context: context, parentSpanID: parentSpanID, startNanos: startNanos,
+            endNanos: endNanos, attributes: attributes, session: session, resource: resource,
+            scopeName: scopeName)
     }
+
+    /// Span data sharing `storage`, which must no longer change.
+    init(storage: Storage) { self.storage = storage }
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// Whether every field is equal.
+    public static func == (lhs: SpanData, rhs: SpanData) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.hasEqualFields(to: rhs.storage)
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) { storage.hashFields(into: &hasher) }
 }

@@ -15,7 +15,7 @@ extension TraceContext {
     /// ```
     public static func attach(_ context: SpanContext?) -> ContextToken {
         let stack = ThreadContextStack.current
-        let ticket = nextTicket()
+        let ticket = nextAttachTicket()
         stack.push(ThreadContextStack.Entry(context: context, ticket: ticket))
         return ContextToken(threadID: stack.id, ticket: ticket)
     }

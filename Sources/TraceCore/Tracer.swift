@@ -21,18 +21,20 @@ public struct Tracer: Sendable {
     public func startSpan(
         _ name: String, parent: SpanContext? = TraceContext.current, attributes: Attributes = [:]
     ) -> Span {
-        let validParent = parent.flatMap { $0.isValid ? $0 : nil }
-        let generator = provider.idGenerator
         let context: SpanContext
-        if let validParent {
+        let parentSpanID: SpanID?
+        if let parent, parent.isValid {
             context = SpanContext(
-                traceID: validParent.traceID, spanID: generator.nextSpanID(), flags: validParent.flags,
-                traceState: validParent.traceState)
+                traceID: parent.traceID, spanID: provider.idGenerator.nextSpanID(), flags: parent.flags,
+                traceState: parent.traceState)
+            parentSpanID = parent.spanID
         } else {
-            context = SpanContext(traceID: generator.nextTraceID(), spanID: generator.nextSpanID())
+            context = SpanContext(
+                traceID: provider.idGenerator.nextTraceID(), spanID: provider.idGenerator.nextSpanID())
+            parentSpanID = nil
         }
         return Span(
-            name: name, context: context, parentSpanID: validParent?.spanID, provider: provider,
+            name: name, context: context, parentSpanID: parentSpanID, provider: provider,
             scopeName: scopeName, session: provider.session, attributes: attributes)
     }
 

@@ -21,15 +21,27 @@ public final class TracerProvider: Sendable {
     /// Where span and trace IDs come from.
     public let idGenerator: any IDGenerator
     private let processors: [any SpanProcessor]
-    private let state = StateLock(State())
+    private let state: StateLock<State>
     /// Read on every span end without the lock. A span that passes this check while shutdown begins
     /// is handed to the processors, which count it as dropped if they already stopped.
     private let isShutdown = Atomic(false)
     private let droppedAfterShutdown = Atomic(0)
+    /// The address of the newest ``SessionSnapshot``, read on every span start without the lock.
+    private let currentSession: Atomic<UInt>
 
     private struct State {
-        var session: Attributes = [:]
+        /// Every snapshot ever published, oldest first: keeping them alive for the provider's lifetime
+        /// is what lets readers use ``currentSession`` without retaining (one small object per
+        /// `enrichSession` call).
+        var sessions: [SessionSnapshot]
         var shutdownBegun = false
+    }
+
+    /// One immutable version of the session attributes.
+    private final class SessionSnapshot: Sendable {
+        let attributes: Attributes
+        init(_ attributes: Attributes) { self.attributes = attributes }
+        var address: UInt { UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()) }
     }
 
     /// Creates a provider.
@@ -40,6 +52,9 @@ public final class TracerProvider: Sendable {
         self.resource = resource
         self.processors = processors
         self.idGenerator = idGenerator
+        let empty = SessionSnapshot([:])
+        currentSession = Atomic(empty.address)
+        state = StateLock(State(sessions: [empty]))
     }
 
     /// A tracer for one instrumentation scope.
@@ -49,11 +64,21 @@ public final class TracerProvider: Sendable {
 
     /// Merges attributes into the session; spans started afterwards carry them.
     public func enrichSession(_ attributes: Attributes) {
-        state.withLock { $0.session.merge(attributes) { _, new in new } }
+        state.withLock { state in
+            let merged = state.sessions[state.sessions.count - 1].attributes.merging(attributes) { _, new in
+                new
+            }
+            let snapshot = SessionSnapshot(merged)
+            state.sessions.append(snapshot)
+            currentSession.store(snapshot.address, ordering: .releasing)
+        }
     }
 
     /// The session attributes new spans will carry.
-    public var session: Attributes { state.withLock { $0.session } }
+    public var session: Attributes {
+        let address = UnsafeRawPointer(bitPattern: currentSession.load(ordering: .acquiring))!
+        return Unmanaged<SessionSnapshot>.fromOpaque(address)._withUnsafeGuaranteedRef { $0.attributes }
+    }
 
     /// Flushes every processor in order; the worst result wins.
     public func forceFlush(timeout: Duration = .seconds(30)) -> FlushResult {
@@ -85,7 +110,8 @@ public final class TracerProvider: Sendable {
             droppedAfterShutdown.add(1, ordering: .relaxed)
             return
         }
-        for processor in processors { processor.onEnd(span) }
+        // Indexing rather than `for … in` calls each processor in place, without copying the existential.
+        for index in processors.indices { processors[index].onEnd(span) }
     }
 
     private static func worse(_ a: FlushResult, _ b: FlushResult) -> FlushResult {

@@ -141,4 +141,37 @@ import TraceCore
         let spans = exporter.finishedSpans()
         #expect(spans.named("child")?.parentSpanID == spans.named("parent")?.context.spanID)
     }
+
+    @Test("a bound context keeps its trace state, flags and remoteness through nesting")
+    func bindingKeepsEveryField() async throws {
+        let s = try #require(TraceState(headerValue: "a=1,b=2"))
+        let t = try #require(TraceState(headerValue: "t=9"))
+        let a = SpanContext(
+            traceID: TraceID(high: 1, low: 2), spanID: SpanID(3), flags: [.sampled, .randomTraceID],
+            traceState: s, isRemote: true)
+        let b = SpanContext(traceID: TraceID(high: 4, low: 5), spanID: SpanID(6), flags: [])
+        let c = SpanContext(traceID: TraceID(high: 7, low: 8), spanID: SpanID(9), traceState: t)
+        TraceContext.withContext(a) {
+            #expect(TraceContext.current == a)
+            TraceContext.withContext(b) {
+                #expect(TraceContext.current == b)
+                TraceContext.withContext(c) { #expect(TraceContext.current == c) }
+                #expect(TraceContext.current == b)
+            }
+            #expect(TraceContext.current == a)
+        }
+        await TraceContext.withContext(a) {
+            await Task.yield()
+            #expect(await Task { TraceContext.current }.value == a)
+            await TraceContext.withContext(c) {
+                await Task.yield()
+                #expect(TraceContext.current == c)
+            }
+        }
+        let (provider, _) = makeTracing()
+        let child = TraceContext.withContext(a) { provider.tracer("t").startSpan("child") }
+        #expect(child.context.traceState == s)
+        #expect(child.context.traceID == a.traceID)
+        child.end()
+    }
 }
