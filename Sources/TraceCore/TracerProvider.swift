@@ -34,7 +34,6 @@ public final class TracerProvider: Sendable {
         /// is what lets readers use ``currentSession`` without retaining (one small object per
         /// `enrichSession` call).
         var sessions: [SessionSnapshot]
-        var shutdownBegun = false
     }
 
     /// One immutable version of the session attributes.
@@ -87,13 +86,12 @@ public final class TracerProvider: Sendable {
         }
     }
 
-    /// Shuts down every processor (flushing first); later spans are dropped and counted. Idempotent.
+    /// Shuts down every processor (flushing first); later spans are dropped and counted.
+    ///
+    /// Idempotent, and honest when called again or concurrently: every call waits for the shutdown in
+    /// progress to finish (within `timeout`) and reports its result, so `.success` always means every span
+    /// that ended before the call began has been exported or counted as dropped.
     public func shutdown(timeout: Duration = .seconds(30)) -> FlushResult {
-        let first = state.withLock { state in
-            defer { state.shutdownBegun = true }
-            return !state.shutdownBegun
-        }
-        guard first else { return .success }
         isShutdown.store(true, ordering: .releasing)
         return processors.reduce(FlushResult.success) { worst, processor in
             Self.worse(worst, processor.shutdown(timeout: timeout))

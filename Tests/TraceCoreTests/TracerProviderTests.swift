@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TraceCore
 
@@ -68,6 +69,27 @@ import TraceCore
         #expect(exporter.finishedSpans().map(\.name) == ["kept"])
         #expect(provider.droppedSpanCount == 2)
         #expect(provider.forceFlush(timeout: .seconds(1)) == .failure)
+    }
+
+    @Test("a second shutdown during the first cannot claim success before the spans are exported")
+    func concurrentShutdownWaits() {
+        let exporter = RecordingExporter(blockFirstExport: true)
+        let provider = TracerProvider(processors: [BatchSpanProcessor(exporter: exporter)])
+        provider.tracer("t").withSpan("queued") { _ in }
+        let first = Locked<FlushResult?>(nil)
+        let firstDone = Gate()
+        Thread {
+            first.withLock { $0 = provider.shutdown(timeout: .seconds(30)) }
+            firstDone.open()
+        }.start()
+        exporter.entered.wait()  // the first shutdown's drain is exporting "queued", held by the gate
+        // The gate stays shut until this call returns, so it can only time out: never report success.
+        #expect(provider.shutdown(timeout: .milliseconds(50)) == .timeout)
+        exporter.release.open()
+        firstDone.wait()
+        #expect(first.withLock { $0 } == .success)
+        #expect(provider.shutdown(timeout: .seconds(30)) == .success)
+        #expect(exporter.names == ["queued"])
     }
 
     @Test("spans ending on 8 threads while the provider shuts down are all exported or counted")
