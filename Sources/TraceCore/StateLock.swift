@@ -15,12 +15,17 @@ import Synchronization
 /// state as racing. When the process runs under ThreadSanitizer, this wrapper tells it about the
 /// hand-off (`__tsan_release` before unlocking, `__tsan_acquire` after locking); otherwise the two
 /// hooks are `nil` and cost a predictable branch each.
+///
+/// Usable from inlinable code, so generic callers (``WorkHandle``) specialise in client modules.
+@usableFromInline
 struct StateLock<State>: ~Copyable, Sendable {
-    private let mutex: Mutex<State>
+    @usableFromInline let mutex: Mutex<State>
 
+    @inlinable
     init(_ state: consuming sending State) { mutex = Mutex(state) }
 
     /// Runs `body` with exclusive access to the state. Never `await` or block for long inside.
+    @inlinable
     borrowing func withLock<Result, E: Error>(
         _ body: (inout sending State) throws(E) -> sending Result
     ) throws(E) -> sending Result {
@@ -36,14 +41,15 @@ struct StateLock<State>: ~Copyable, Sendable {
 }
 
 /// ThreadSanitizer's annotation entry points, found at run time when the sanitizer is linked in.
+@usableFromInline
 struct ThreadSanitizerHooks: Sendable {
-    typealias Hook = @convention(c) (UnsafeRawPointer?) -> Void
+    @usableFromInline typealias Hook = @convention(c) (UnsafeRawPointer?) -> Void
 
-    let acquire: Hook
-    let release: Hook
+    @usableFromInline let acquire: Hook
+    @usableFromInline let release: Hook
 
     /// The hooks, or `nil` when the process does not run under ThreadSanitizer.
-    static let installed: ThreadSanitizerHooks? = {
+    @usableFromInline static let installed: ThreadSanitizerHooks? = {
         #if canImport(Darwin)
             let process = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
         #else

@@ -1,6 +1,14 @@
 import Dispatch
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A fixed-size pool of worker threads that run submitted closures in FIFO order.
 ///
 /// This pool does **not** carry trace context: a task sees whatever the worker thread happens to have,
@@ -59,15 +67,19 @@ public final class ThreadPool: Sendable {
     /// Queues `body`; returns a handle to its result.
     ///
     /// After shutdown began the handle is already failed with ``ThreadPoolError/rejected``.
-    @discardableResult
+    @inlinable @discardableResult
     public func submit<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) -> WorkHandle<Value> {
         let handle = WorkHandle<Value>()
-        let accepted = core.enqueue { run in
+        let accepted = enqueue { run in
             handle.complete(run ? Result(catching: body) : .failure(ThreadPoolError.rejected))
         }
         if !accepted { handle.complete(.failure(ThreadPoolError.rejected)) }
         return handle
     }
+
+    /// Queues a job (called with `true` to run it, `false` to reject it); `false` if already rejected.
+    @usableFromInline
+    func enqueue(_ job: @escaping @Sendable (_ run: Bool) -> Void) -> Bool { core.enqueue(job) }
 
     /// Queues `body` with no handle (cheaper); returns `false` if it was rejected.
     @discardableResult
@@ -121,9 +133,14 @@ extension ThreadPool {
 
         private enum Step {
             case run(Job)
+            case yield
             case sleep
             case exit
         }
+
+        /// How many times a worker that finds the queue empty yields its CPU and looks again before it
+        /// sleeps: under a steady stream of tasks this saves a futex sleep and wake per task.
+        static let yieldsBeforeSleeping = 3
 
         func enqueue(_ job: @escaping Job) -> Bool {
             let (accepted, wake) = state.withLock { state in
@@ -158,16 +175,25 @@ extension ThreadPool {
 
         /// Takes tasks in order until the pool is shut down and the queue is empty.
         func runWorker() {
+            var emptyLooks = 0
             while true {
                 let step = state.withLock { state -> Step in
                     if let job = state.queue.popFirst() { return .run(job) }
                     if state.isShutdown { return .exit }
+                    if emptyLooks < Self.yieldsBeforeSleeping { return .yield }
                     state.idleWorkers += 1
                     return .sleep
                 }
                 switch step {
-                case .run(let job): job(true)
-                case .sleep: available.wait()
+                case .run(let job):
+                    emptyLooks = 0
+                    job(true)
+                case .yield:
+                    emptyLooks += 1
+                    sched_yield()
+                case .sleep:
+                    emptyLooks = 0
+                    available.wait()
                 case .exit: return
                 }
             }

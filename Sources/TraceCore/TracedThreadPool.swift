@@ -16,7 +16,7 @@
 /// pool.shutdown()
 /// ```
 public final class TracedThreadPool: Sendable {
-    private let base: ThreadPool
+    @usableFromInline let base: ThreadPool
 
     /// Starts `threads` worker threads (at least one).
     public init(threads: Int, name: String = "traced-pool") {
@@ -29,10 +29,19 @@ public final class TracedThreadPool: Sendable {
     /// Queues `body` to run under the context current now; returns a handle to its result.
     ///
     /// After shutdown began the handle is already failed with ``ThreadPoolError/rejected``.
-    @discardableResult
+    @inlinable @discardableResult
     public func submit<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) -> WorkHandle<Value> {
         let context = TraceContext.current
-        return base.submit { try TraceContext.withWorkerContext(context, body) }
+        let handle = WorkHandle<Value>()
+        // One closure for capture, restore and completion: a task costs one allocation besides the handle.
+        let accepted = base.enqueue { run in
+            handle.complete(
+                run
+                    ? Result { try TraceContext.withWorkerContext(context, body) }
+                    : .failure(ThreadPoolError.rejected))
+        }
+        if !accepted { handle.complete(.failure(ThreadPoolError.rejected)) }
+        return handle
     }
 
     /// Queues `body` to run under the context current now, with no handle; returns `false` if rejected.

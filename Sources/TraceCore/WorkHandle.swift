@@ -11,36 +11,48 @@ import Synchronization
 /// let answer = try handle.wait()        // blocks this thread
 /// let same = try await handle.value     // suspends this task
 /// ```
+///
+/// Its methods are inlinable so that they specialise for `Value` in the caller's module: an
+/// unspecialised generic class looks up type metadata on every call.
 public final class WorkHandle<Value: Sendable>: Sendable {
-    private let state: StateLock<State>
+    @usableFromInline let state: StateLock<State>
 
-    private struct State {
-        var result: Result<Value, any Error>?
-        var blockedWaiters: [DispatchSemaphore] = []
-        var suspendedWaiters: [CheckedContinuation<Value, any Error>] = []
+    @usableFromInline
+    struct State {
+        @usableFromInline var result: Result<Value, any Error>?
+        @usableFromInline var blockedWaiters: [DispatchSemaphore] = []
+        @usableFromInline var suspendedWaiters: [CheckedContinuation<Value, any Error>] = []
+
+        @inlinable init(result: Result<Value, any Error>? = nil) { self.result = result }
     }
 
+    @inlinable
     init() { state = StateLock(State()) }
 
+    @inlinable
     init(result: Result<Value, any Error>) { state = StateLock(State(result: result)) }
 
     /// Whether the task has finished (or was rejected).
+    @inlinable
     public var isCompleted: Bool { state.withLock { $0.result != nil } }
 
     /// Blocks the calling thread until the task finishes; returns its value or rethrows its error
     /// (``ThreadPoolError/rejected`` if it never ran).
     ///
     /// Do not call this on a cooperative thread (inside a Swift task); await ``value`` there.
+    @inlinable
     public func wait() throws -> Value {
         try waitForResult(deadline: .distantFuture)!.get()
     }
 
     /// Blocks until the task finishes or `timeout` passes; returns `nil` on timeout.
+    @inlinable
     public func result(timeout: Duration) -> Result<Value, any Error>? {
         waitForResult(deadline: .after(timeout))
     }
 
     /// The task's value, awaited without blocking a thread; rethrows the task's error.
+    @inlinable
     public var value: Value {
         get async throws {
             try await withCheckedThrowingContinuation { continuation in
@@ -55,6 +67,7 @@ public final class WorkHandle<Value: Sendable>: Sendable {
     }
 
     /// Records the result and wakes every waiter. Only the first call has an effect.
+    @inlinable
     func complete(_ result: Result<Value, any Error>) {
         let waiters = state.withLock {
             state -> ([DispatchSemaphore], [CheckedContinuation<Value, any Error>])? in
@@ -71,7 +84,8 @@ public final class WorkHandle<Value: Sendable>: Sendable {
         for continuation in suspended { continuation.resume(with: result) }
     }
 
-    private func waitForResult(deadline: DispatchTime) -> Result<Value, any Error>? {
+    @inlinable
+    func waitForResult(deadline: DispatchTime) -> Result<Value, any Error>? {
         let pending: Either = state.withLock { state in
             if let result = state.result { return .done(result) }
             let semaphore = DispatchSemaphore(value: 0)
@@ -89,7 +103,8 @@ public final class WorkHandle<Value: Sendable>: Sendable {
         }
     }
 
-    private enum Either {
+    @usableFromInline
+    enum Either {
         case done(Result<Value, any Error>)
         case waiting(DispatchSemaphore)
     }
