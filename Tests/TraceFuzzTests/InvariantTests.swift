@@ -48,6 +48,17 @@ struct InvariantTests {
                         [.sleep(SleepStep(micros: 50_000)), span("work-2")]))
             ]),
             invariant: "none-lost"),
+        Case(
+            bug: .shutdownLosesLastSpan,
+            scenario: Scenario(steps: [
+                span("request", hop(.pool, .fresh, [span("work")])), .shutdown(FlushStep(instance: 0)),
+                span("late"),
+            ]),
+            invariant: "none-lost"),
+        Case(
+            bug: .droppedSpanHandsOutEmptyContext,
+            scenario: Scenario(steps: [span("request", span("dropped-step", span("downstream")))]),
+            invariant: "right-parent"),
     ]
 
     @Test("each planted bug makes its invariant fire", arguments: cases)
@@ -72,14 +83,42 @@ struct InvariantTests {
 
     @Test("a task that died is reported as never ended")
     func diedTaskMessage() async {
-        let outcome = await runOnce(InvariantTests.cases.last!.scenario, PlantedAdapterFactory(bug: .capturedContextSingleEntry))
+        let scenario = Self.cases.first { $0.bug == .capturedContextSingleEntry }!.scenario
+        let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .capturedContextSingleEntry))
         let loss = outcome.violations.first { $0.invariant == "none-lost" }
         #expect(loss?.message.contains("never ended") == true, "\(outcome.violations)")
     }
 
+    @Test("a loss at shutdown is named as such, and spans after it are dropped and counted, not lost")
+    func shutdownLoss() async {
+        let scenario = Self.cases.first { $0.bug == .shutdownLosesLastSpan }!.scenario
+        let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .shutdownLosesLastSpan))
+        let loss = outcome.violations.first { $0.invariant == "none-lost" }
+        #expect(loss?.message.contains("shutdown #1") == true, "\(outcome.violations)")
+        let clean = await runOnce(scenario, TraceCoreAdapterFactory())
+        #expect(clean.record.dropped == [1], "'late' ends after the shutdown: dropped and counted")
+    }
+
+    @Test("a child that lost its context is found even when its parent's ID is unknown")
+    func unknownParent() async {
+        let scenario = Self.cases.first { $0.bug == .droppedSpanHandsOutEmptyContext }!.scenario
+        let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .droppedSpanHandsOutEmptyContext))
+        let lost = outcome.violations.first { $0.invariant == "right-parent" }
+        #expect(lost?.labels == ["downstream"], "\(outcome.violations)")
+        #expect(!firedInvariants(outcome).contains("none-lost"), "the dropped span is accounted for")
+    }
+
+    @Test("a flush that fails although nothing was shut down is a finding")
+    func failingFlush() async {
+        let scenario = Scenario(steps: [span("a"), .flush(FlushStep(instance: 0))])
+        let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .flushAlwaysFails))
+        #expect(outcome.violations.contains { $0.invariant == "none-lost" && $0.message.contains("never shut down") })
+    }
+
     @Test("a hang names the pending task")
     func hangNamesPendingTask() async {
-        let outcome = await runOnce(InvariantTests.cases[8].scenario, PlantedAdapterFactory(bug: .blocksOnStuckSpan))
+        let scenario = Self.cases.first { $0.bug == .blocksOnStuckSpan }!.scenario
+        let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .blocksOnStuckSpan))
         let hang = outcome.violations.first { $0.invariant == "deadline" }
         #expect(hang?.message.contains("h1.t0 thread/fresh") == true, "\(outcome.violations)")
         #expect(outcome.violations.count == 1, "only the hang is reported for a hung run")

@@ -49,7 +49,8 @@ struct RunCommandTests {
         #expect(statistic("scenarios", in: result.output) == "10")
         #expect(statistic("findings", in: result.output) == "0")
         #expect(result.output.contains("\ninvariants (checks)\n"))
-        #expect(result.error.isEmpty)
+        // Nothing on stderr but progress lines (a loaded machine can make this run last past a second).
+        #expect(result.error.split(separator: "\n").allSatisfy { $0.hasPrefix("[") }, "\(result.error)")
     }
 
     @Test("without --seed the random seed is printed with the way to repeat it")

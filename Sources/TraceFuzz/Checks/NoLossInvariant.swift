@@ -1,7 +1,9 @@
-/// No span is lost after a flush: when a flush of an instance returns, every span of that instance that
-/// ended before the flush began is exported, unless the instance counted it as dropped. After the final
-/// flush every span the scenario makes must be exported or counted as dropped, including spans whose
-/// task never ran.
+/// No span is lost after a flush: when a flush (or shutdown) of an instance returns success, every span of
+/// that instance that ended before it began is exported, unless the instance counted it as dropped.
+/// A flush that does not succeed although no shutdown of its instance has begun is a finding too (a
+/// tracer must not escape this check by failing); one that fails because a shutdown is under way promises
+/// nothing. After the final flush every span the scenario makes must be exported or counted as dropped,
+/// including spans whose task never ran.
 public struct NoLossInvariant: Invariant {
     /// Creates the invariant.
     public init() {}
@@ -14,6 +16,18 @@ public struct NoLossInvariant: Invariant {
         var violations: [Violation] = []
         let ended = Set(input.record.ended)
         for flush in input.record.flushes {
+            if flush.index != 0 && flush.outcome != .success {
+                if !flush.shutdownBegunByReturn {
+                    violations.append(
+                        Violation(
+                            invariant: name,
+                            message:
+                                "\(flush.name) of instance \(flush.instance) returned \(flush.outcome.rawValue) "
+                                + "although the instance was never shut down",
+                            expected: "success", actual: flush.outcome.rawValue, mark: .run))
+                }
+                continue
+            }
             let required: [String]
             if flush.index == 0 {
                 required = input.expectations.lazy.filter { $0.instance == flush.instance }.map(\.label)

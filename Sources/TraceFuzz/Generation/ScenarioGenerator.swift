@@ -133,7 +133,8 @@ private struct Builder {
             guard canHop else { return nil }
             return makeHop(depth: depth, context: context)
         case 2:
-            return .flush(FlushStep(instance: instanceCount > 1 ? source.int(in: 0...(instanceCount - 1)) : 0))
+            let step = FlushStep(instance: instanceCount > 1 ? source.int(in: 0...(instanceCount - 1)) : 0)
+            return source.chance(8) ? .shutdown(step) : .flush(step)
         default:
             switch source.int(in: 0...2) {
             case 0: return .yield

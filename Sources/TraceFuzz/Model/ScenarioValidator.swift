@@ -47,7 +47,7 @@ public enum ScenarioValidator {
                     try walk(span.children, path: "\(stepPath).children", depth: depth + 1, mayBlock: mayBlock)
                 case .hop(let hop):
                     try validateHop(hop, path: stepPath, depth: depth, mayBlock: mayBlock)
-                case .flush(let flush):
+                case .flush(let flush), .shutdown(let flush):
                     try range(flush.instance, 0...(instanceCount - 1), "\(stepPath).instance")
                 case .yield:
                     break

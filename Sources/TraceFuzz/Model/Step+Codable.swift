@@ -2,7 +2,7 @@ extension Step: Codable {
     private struct Empty: Codable, Hashable {}
 
     private enum Kind: String, CodingKey, CaseIterable {
-        case span, hop, flush, yield, sleep, barrier
+        case span, hop, flush, shutdown, yield, sleep, barrier
     }
 
     /// Decodes a single-key object naming the step kind.
@@ -29,6 +29,7 @@ extension Step: Codable {
         case .span: self = .span(try container.decode(SpanStep.self, forKey: key))
         case .hop: self = .hop(try container.decode(HopStep.self, forKey: key))
         case .flush: self = .flush(try container.decode(FlushStep.self, forKey: key))
+        case .shutdown: self = .shutdown(try container.decode(FlushStep.self, forKey: key))
         case .yield:
             _ = try container.decode(Empty.self, forKey: key)
             self = .yield
@@ -44,7 +45,7 @@ extension Step: Codable {
         switch self {
         case .span(let step): try container.encode(step, forKey: key)
         case .hop(let step): try container.encode(step, forKey: key)
-        case .flush(let step): try container.encode(step, forKey: key)
+        case .flush(let step), .shutdown(let step): try container.encode(step, forKey: key)
         case .yield: try container.encode(Empty(), forKey: key)
         case .sleep(let step): try container.encode(step, forKey: key)
         case .barrier(let step): try container.encode(step, forKey: key)

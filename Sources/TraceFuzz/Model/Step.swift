@@ -1,6 +1,6 @@
 /// One step of a scenario. In JSON a step is an object with a single key naming its kind:
-/// `{"span": {...}}`, `{"hop": {...}}`, `{"flush": {...}}`, `{"yield": {}}`, `{"sleep": {...}}`,
-/// `{"barrier": {...}}`.
+/// `{"span": {...}}`, `{"hop": {...}}`, `{"flush": {...}}`, `{"shutdown": {...}}`, `{"yield": {}}`,
+/// `{"sleep": {...}}`, `{"barrier": {...}}`.
 public enum Step: Hashable, Sendable {
     /// Start a span, make it current, run its children, end it.
     case span(SpanStep)
@@ -8,6 +8,9 @@ public enum Step: Hashable, Sendable {
     case hop(HopStep)
     /// Force-flush one tracer instance and check nothing that ended before is missing.
     case flush(FlushStep)
+    /// Shut one tracer instance down (flushing first) and check nothing that ended before is missing;
+    /// spans of that instance that end later must be dropped and counted.
+    case shutdown(FlushStep)
     /// Give up the thread or task for a moment (a perturbation).
     case yield
     /// Sleep a few microseconds (a perturbation).
@@ -22,6 +25,7 @@ public enum Step: Hashable, Sendable {
         case .span: "span"
         case .hop: "hop"
         case .flush: "flush"
+        case .shutdown: "shutdown"
         case .yield: "yield"
         case .sleep: "sleep"
         case .barrier: "barrier"
@@ -103,7 +107,7 @@ public struct HopStep: Codable, Hashable, Sendable {
     }
 }
 
-/// Force-flush one instance.
+/// Force-flush, or shut down, one instance.
 public struct FlushStep: Codable, Hashable, Sendable {
     /// Index into ``Scenario/instances``.
     public var instance: Int

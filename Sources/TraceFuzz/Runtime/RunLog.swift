@@ -11,6 +11,7 @@ final class RunLog: Sendable {
         var flushes: [FlushObservation] = []
         var leaks: [LeakObservation] = []
         var flushCounter = 0
+        var shutdownBegun: Set<Int> = []
         var tasksRun = 0
     }
 
@@ -38,6 +39,12 @@ final class RunLog: Sendable {
     }
 
     func record(_ flush: FlushObservation) { state.withLock { $0.flushes.append(flush) } }
+
+    /// Notes that a shutdown of `instance` is about to begin.
+    func shutdownBegins(instance: Int) { state.withLock { _ = $0.shutdownBegun.insert(instance) } }
+
+    /// Whether a shutdown of `instance` has begun.
+    func hasShutdownBegun(instance: Int) -> Bool { state.withLock { $0.shutdownBegun.contains(instance) } }
 
     func leak(_ leak: LeakObservation) { state.withLock { $0.leaks.append(leak) } }
 

@@ -39,9 +39,13 @@ public struct FlushObservation: Sendable, Hashable {
     public var droppedAfter: Int
     /// What the flush reported.
     public var outcome: FlushOutcome
+    /// Whether this was a shutdown (which flushes first) rather than a flush.
+    public var isShutdown = false
+    /// Whether a shutdown of this instance had begun (here or concurrently) by the time this returned.
+    public var shutdownBegunByReturn = false
 
-    /// `flush #2` or `the final flush`.
-    public var name: String { index == 0 ? "the final flush" : "flush #\(index)" }
+    /// `flush #2`, `shutdown #3` or `the final flush`.
+    public var name: String { index == 0 ? "the final flush" : "\(isShutdown ? "shutdown" : "flush") #\(index)" }
 }
 
 /// A context found current on a worker thread where none should be: left behind after a task, or

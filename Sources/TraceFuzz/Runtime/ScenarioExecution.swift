@@ -63,6 +63,7 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     private func runSync(_ step: Step) {
         switch step {
         case .flush(let flush): self.flush(instance: flush.instance)
+        case .shutdown(let step): self.flush(instance: step.instance, shutdown: true)
         case .yield: sched_yield()
         case .sleep(let sleep): usleep(UInt32(sleep.micros))
         case .barrier(let barrier): barriers.arrive(barrier)
@@ -73,6 +74,7 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     private func runAsync(_ step: Step) async {
         switch step {
         case .flush(let flush): self.flush(instance: flush.instance)
+        case .shutdown(let step): self.flush(instance: step.instance, shutdown: true)
         case .yield: await Task.yield()
         case .sleep(let sleep): try? await Task.sleep(for: .microseconds(sleep.micros))
         case .barrier(let barrier): await barriers.arrive(barrier)
@@ -80,16 +82,22 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
         }
     }
 
-    /// Flushes one instance and records what the flush had to cover. The final flush is numbered 0.
-    func flush(instance: Int, final: Bool = false) {
+    /// Flushes (or shuts down) one instance and records what it had to cover. The final flush is
+    /// numbered 0.
+    func flush(instance: Int, final: Bool = false, shutdown: Bool = false) {
         let index = final ? 0 : log.nextFlushIndex()
         let endedBefore = log.endedLabels(instance: instance)
-        let outcome = adapter.flush(instance: instance, timeout: flushTimeout)
+        if shutdown { log.shutdownBegins(instance: instance) }
+        let outcome =
+            shutdown
+            ? adapter.shutdown(instance: instance, timeout: flushTimeout)
+            : adapter.flush(instance: instance, timeout: flushTimeout)
         let exported = adapter.exportedSpans().lazy.filter { $0.exportedBy == instance }.map(\.label)
         log.record(
             FlushObservation(
                 index: index, instance: instance, endedBefore: endedBefore, exportedAfter: Set(exported),
-                droppedAfter: adapter.droppedSpans(instance: instance), outcome: outcome))
+                droppedAfter: adapter.droppedSpans(instance: instance), outcome: outcome, isShutdown: shutdown,
+                shutdownBegunByReturn: log.hasShutdownBegun(instance: instance)))
     }
 
     // MARK: - Hops

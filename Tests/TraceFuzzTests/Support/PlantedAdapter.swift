@@ -8,6 +8,14 @@ struct PlantedAdapter: TracerAdapter {
     let base: TraceCoreAdapter
     let bug: PlantedBug
     let instanceCount: Int
+    let shutDown = ShutDownInstances()
+
+    /// The instances shut down so far.
+    final class ShutDownInstances: Sendable {
+        private let instances = Mutex<Set<Int>>([])
+        func insert(_ instance: Int) { instances.withLock { _ = $0.insert(instance) } }
+        var all: Set<Int> { instances.withLock { $0 } }
+    }
 
     /// A captured context that knows whether a worker is inside it.
     final class Captured: Sendable {
@@ -30,11 +38,19 @@ struct PlantedAdapter: TracerAdapter {
 
     func withSpan(_ label: String, instance: Int, _ body: () -> Void) {
         if bug == .blocksOnStuckSpan && label == "stuck" { Thread.sleep(forTimeInterval: 4.0) }
+        if bug == .droppedSpanHandsOutEmptyContext && label.hasPrefix("dropped") {
+            base.withRestored(nil, body)
+            return
+        }
         base.withSpan(label, instance: instance, body)
     }
 
     func withSpan(_ label: String, instance: Int, _ body: () async -> Void) async {
         if bug == .blocksOnStuckSpan && label == "stuck" { try? await Task.sleep(for: .seconds(4)) }
+        if bug == .droppedSpanHandsOutEmptyContext && label.hasPrefix("dropped") {
+            await base.withRestored(nil, body)
+            return
+        }
         await base.withSpan(label, instance: instance, body)
     }
 
@@ -74,13 +90,18 @@ struct PlantedAdapter: TracerAdapter {
         await base.withExtracted(headers, body)
     }
 
-    func flush(instance: Int, timeout: Duration) -> FlushOutcome { base.flush(instance: instance, timeout: timeout) }
+    func flush(instance: Int, timeout: Duration) -> FlushOutcome {
+        let outcome = base.flush(instance: instance, timeout: timeout)
+        return bug == .flushAlwaysFails ? .failure : outcome
+    }
     func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
-        base.shutdown(instance: instance, timeout: timeout)
+        shutDown.insert(instance)
+        return base.shutdown(instance: instance, timeout: timeout)
     }
 
     func droppedSpans(instance: Int) -> Int {
         base.droppedSpans(instance: instance) + (bug == .overcountsDrops ? 1 : 0)
+            + (bug == .droppedSpanHandsOutEmptyContext && instance == 0 ? 1 : 0)
     }
 
     func propagatingExecutor(width: Int) -> (any WorkExecutor)? { base.propagatingExecutor(width: width) }
@@ -104,6 +125,9 @@ struct PlantedAdapter: TracerAdapter {
             for index in spans.indices { spans[index].exportedBy = (spans[index].exportedBy + 1) % instanceCount }
         case .losesSession:
             for index in spans.indices { spans[index].sessionInstance = nil }
+        case .shutdownLosesLastSpan:
+            let closed = shutDown.all
+            if let last = spans.lastIndex(where: { closed.contains($0.exportedBy) }) { spans.remove(at: last) }
         default:
             break
         }

@@ -21,4 +21,11 @@ enum PlantedBug: String, CaseIterable, Sendable {
     /// One captured context cannot be entered by two workers at once: the second worker's task dies
     /// (shared-context-entered).
     case capturedContextSingleEntry
+    /// Shutting an instance down loses the last span it exported (shutdown-loses-buffer).
+    case shutdownLosesLastSpan
+    /// A span labelled `dropped…` is dropped (and counted) and hands its children an empty context
+    /// (dropped-span-breaks-trace).
+    case droppedSpanHandsOutEmptyContext
+    /// Every flush reports failure, even though nothing was shut down.
+    case flushAlwaysFails
 }
