@@ -1,4 +1,9 @@
-/// What the invariants read: the scenario, the oracle's expectations and the run's record, indexed.
+/// What the invariants read: the scenario, the oracle's expectations and the run's record, indexed once
+/// into flat arrays so each invariant is a scan, not a string lookup per span.
+///
+/// Expectations are addressed by their position in ``expectations``; ``expectationIndex`` maps a label to
+/// it. The string-keyed helpers (``exports(of:)``, ``label(ofSpanID:)``, ``describe(spanID:)``) serve
+/// messages and reports.
 public struct CheckInput: Sendable {
     /// The scenario that ran.
     public let scenario: Scenario
@@ -6,38 +11,93 @@ public struct CheckInput: Sendable {
     public let expectations: [SpanExpectation]
     /// What the run observed.
     public let record: RunRecord
-    /// Exported spans by label (more than one means duplicates).
-    public let exportedByLabel: [String: [ExportedSpan]]
-    /// Span labels by exported span ID.
-    public let labelBySpanID: [String: String]
+    /// The position in ``expectations`` of each label.
+    public let expectationIndex: [String: Int]
+    /// For each expectation, the position in `record.exported` of its first export, or -1.
+    public let firstExport: [Int]
+    /// For each expectation, how many times it was exported.
+    public let exportCount: [Int]
+    /// Pairs of exported spans (positions in `record.exported`) with different labels and the same span ID.
+    public let sharedSpanIDs: [(Int, Int)]
 
     /// Indexes a run for checking.
     public init(scenario: Scenario, expectations: [SpanExpectation], record: RunRecord) {
         self.scenario = scenario
         self.expectations = expectations
         self.record = record
-        var byLabel: [String: [ExportedSpan]] = [:]
-        byLabel.reserveCapacity(record.exported.count)
-        var bySpanID: [String: String] = [:]
-        bySpanID.reserveCapacity(record.exported.count + record.observed.count)
-        for (label, identity) in record.observed { bySpanID[identity.spanID] = label }
-        for span in record.exported {
-            byLabel[span.label, default: []].append(span)
-            bySpanID[span.identity.spanID] = span.label
+        var index: [String: Int] = [:]
+        index.reserveCapacity(expectations.count)
+        for (position, expectation) in expectations.enumerated() { index[expectation.label] = position }
+        var first = [Int](repeating: -1, count: expectations.count)
+        var count = [Int](repeating: 0, count: expectations.count)
+        var positionBySpanID: [String: Int] = [:]
+        positionBySpanID.reserveCapacity(record.exported.count)
+        var shared: [(Int, Int)] = []
+        for (position, span) in record.exported.enumerated() {
+            if let expectation = index[span.label] {
+                if first[expectation] < 0 { first[expectation] = position }
+                count[expectation] += 1
+            }
+            if let other = positionBySpanID.updateValue(position, forKey: span.identity.spanID),
+                record.exported[other].label != span.label
+            {
+                shared.append((other, position))
+            }
         }
-        self.exportedByLabel = byLabel
-        self.labelBySpanID = bySpanID
+        expectationIndex = index
+        firstExport = first
+        exportCount = count
+        sharedSpanIDs = shared
+    }
+
+    /// The first export of expectation `index`, if any.
+    @inline(__always)
+    public func firstExportedSpan(_ index: Int) -> ExportedSpan? {
+        let position = firstExport[index]
+        return position < 0 ? nil : record.exported[position]
+    }
+
+    /// Every export of a label (usually zero or one).
+    public func exports(of label: String) -> [ExportedSpan] {
+        guard let index = expectationIndex[label], exportCount[index] > 0 else {
+            return record.exported.filter { $0.label == label }
+        }
+        if exportCount[index] == 1 { return [record.exported[firstExport[index]]] }
+        return record.exported.filter { $0.label == label }
+    }
+
+    /// Whether expectation `index` was exported by `instance`.
+    public func isExported(_ index: Int, by instance: Int) -> Bool {
+        switch exportCount[index] {
+        case 0: return false
+        case 1: return record.exported[firstExport[index]].exportedBy == instance
+        default:
+            let label = expectations[index].label
+            return record.exported.contains { $0.label == label && $0.exportedBy == instance }
+        }
+    }
+
+    /// The identity of expectation `index`: as exported, or else as seen from inside it while it ran.
+    public func identity(ofExpectation index: Int) -> SpanIdentity? {
+        firstExportedSpan(index)?.identity ?? record.observed[expectations[index].label]
     }
 
     /// The identity of a span: as exported, or else as seen from inside it while it ran.
     public func identity(of label: String) -> SpanIdentity? {
-        exportedByLabel[label]?.first?.identity ?? record.observed[label]
+        if let index = expectationIndex[label] { return identity(ofExpectation: index) }
+        return record.exported.first { $0.label == label }?.identity ?? record.observed[label]
+    }
+
+    /// The label of the span with a span ID, exported or observed, if known.
+    public func label(ofSpanID spanID: String) -> String? {
+        if let span = record.exported.first(where: { $0.identity.spanID == spanID }) { return span.label }
+        return record.observed.first { $0.value.spanID == spanID }?.key
     }
 
     /// A span ID as a label where one is known: `'s3'`, else the ID itself.
     public func describe(spanID: String?) -> String {
         guard let spanID else { return "none (a root)" }
-        if let label = labelBySpanID[spanID] { return "'\(label)'" }
+        if let label = label(ofSpanID: spanID) { return "'\(label)'" }
         return "an unknown span \(spanID)"
     }
 }

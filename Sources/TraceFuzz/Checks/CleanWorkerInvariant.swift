@@ -16,7 +16,7 @@ public struct CleanWorkerInvariant: Invariant {
                 invariant: name,
                 message: "\(when), \(span) was current on its thread (a context left on a pooled thread)",
                 expected: "no current span", actual: "\(span) is current",
-                labels: input.labelBySpanID[leak.leftover.spanID].map { [$0] } ?? [], mark: .leaked)
+                labels: input.label(ofSpanID: leak.leftover.spanID).map { [$0] } ?? [], mark: .leaked)
         }
     }
 }

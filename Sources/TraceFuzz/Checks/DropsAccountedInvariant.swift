@@ -14,10 +14,8 @@ public struct DropsAccountedInvariant: Invariant {
         guard input.record.hang == nil else { return [] }
         var violations: [Violation] = []
         for (instance, dropped) in input.record.dropped.enumerated() where dropped > 0 {
-            let expected = input.expectations.filter { $0.instance == instance }
-            let missing = expected.filter { label in
-                !(input.exportedByLabel[label.label]?.contains { $0.exportedBy == instance } ?? false)
-            }
+            let expected = input.expectations.indices.filter { input.expectations[$0].instance == instance }
+            let missing = expected.filter { !input.isExported($0, by: instance) }.map { input.expectations[$0] }
             guard dropped > missing.count else { continue }
             violations.append(
                 Violation(

@@ -10,8 +10,9 @@ public struct InstanceIsolationInvariant: Invariant {
     /// Compares exporting instance and session with the span's own instance.
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
-        for expectation in input.expectations {
-            for span in input.exportedByLabel[expectation.label] ?? [] {
+        for (index, expectation) in input.expectations.enumerated() where input.exportCount[index] > 0 {
+            let spans = input.exportCount[index] == 1 ? [input.firstExportedSpan(index)!] : input.exports(of: expectation.label)
+            for span in spans {
                 if span.exportedBy != expectation.instance {
                     violations.append(
                         Violation(

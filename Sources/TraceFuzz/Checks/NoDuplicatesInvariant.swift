@@ -9,8 +9,8 @@ public struct NoDuplicatesInvariant: Invariant {
     /// Looks for labels exported twice and span IDs used twice.
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
-        for expectation in input.expectations {
-            guard let copies = input.exportedByLabel[expectation.label], copies.count > 1 else { continue }
+        for (index, expectation) in input.expectations.enumerated() where input.exportCount[index] > 1 {
+            let copies = input.exports(of: expectation.label)
             violations.append(
                 Violation(
                     invariant: name,
@@ -20,15 +20,13 @@ public struct NoDuplicatesInvariant: Invariant {
                     expected: "exported once", actual: "exported \(copies.count) times",
                     labels: [expectation.label], mark: .duplicated))
         }
-        var labelByID: [String: String] = [:]
-        for span in input.record.exported {
-            if let other = labelByID[span.identity.spanID], other != span.label {
-                violations.append(
-                    Violation(
-                        invariant: name, message: "'\(other)' and '\(span.label)' share span ID \(span.identity.spanID)",
-                        labels: [other, span.label], mark: .duplicated))
-            }
-            labelByID[span.identity.spanID] = span.label
+        for (first, second) in input.sharedSpanIDs {
+            let other = input.record.exported[first]
+            let span = input.record.exported[second]
+            violations.append(
+                Violation(
+                    invariant: name, message: "'\(other.label)' and '\(span.label)' share span ID \(span.identity.spanID)",
+                    labels: [other.label, span.label], mark: .duplicated))
         }
         return violations
     }

@@ -29,12 +29,16 @@ public struct NoLossInvariant: Invariant {
                 continue
             }
             let required: [String]
+            let missing: [String]
             if flush.index == 0 {
-                required = input.expectations.lazy.filter { $0.instance == flush.instance }.map(\.label)
+                // After the final flush the record's exports are exactly what the instance exported.
+                let own = input.expectations.indices.filter { input.expectations[$0].instance == flush.instance }
+                required = own.map { input.expectations[$0].label }
+                missing = own.filter { !input.isExported($0, by: flush.instance) }.map { input.expectations[$0].label }
             } else {
                 required = flush.endedBefore
+                missing = required.filter { !flush.exportedAfter.contains($0) }
             }
-            let missing = required.filter { !flush.exportedAfter.contains($0) }
             guard missing.count > flush.droppedAfter else { continue }
             let neverRan = missing.filter { !ended.contains($0) }
             var message =

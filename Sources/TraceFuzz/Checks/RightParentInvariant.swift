@@ -11,10 +11,10 @@ public struct RightParentInvariant: Invariant {
     /// Compares every exported span's parent with the oracle's.
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
-        for expectation in input.expectations {
-            guard let span = input.exportedByLabel[expectation.label]?.first else { continue }
+        for (index, expectation) in input.expectations.enumerated() {
+            guard let span = input.firstExportedSpan(index) else { continue }
             let label = expectation.label
-            switch (expectation.parent, span.parentSpanID) {
+            switch (expectation.parentIndex, span.parentSpanID) {
             case (nil, nil):
                 continue
             case (nil, let actual?):
@@ -26,10 +26,11 @@ public struct RightParentInvariant: Invariant {
                             + "leaked in: its parent is \(input.describe(spanID: actual))",
                         expected: "'\(label)' is a root", actual: "'\(label)' is a child of \(input.describe(spanID: actual))",
                         labels: [label], mark: .leaked))
-            case (let parent?, let actual):
+            case (let parentIndex?, let actual):
                 // With the parent's ID unknown (never exported, never current), a child that is a root
                 // still lost its context; a child with some parent cannot be judged.
-                let parentID = input.identity(of: parent)?.spanID
+                let parentID = input.identity(ofExpectation: parentIndex)?.spanID
+                let parent = input.expectations[parentIndex].label
                 if let parentID, actual == parentID { continue }
                 if parentID == nil && actual != nil { continue }
                 let how =

@@ -10,10 +10,10 @@ public struct RightTraceInvariant: Invariant {
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
         var rootByTrace: [String: String] = [:]
-        for expectation in input.expectations {
+        for (index, expectation) in input.expectations.enumerated() {
             let label = expectation.label
-            guard let span = input.exportedByLabel[label]?.first else { continue }
-            if expectation.parent == nil {
+            guard let span = input.firstExportedSpan(index) else { continue }
+            if expectation.parentIndex == nil {
                 if let other = rootByTrace[span.identity.traceID] {
                     violations.append(
                         Violation(
@@ -26,7 +26,7 @@ public struct RightTraceInvariant: Invariant {
                 }
                 continue
             }
-            guard let rootTrace = input.identity(of: expectation.traceRoot)?.traceID,
+            guard let rootTrace = input.identity(ofExpectation: expectation.traceRootIndex)?.traceID,
                 rootTrace != span.identity.traceID
             else { continue }
             violations.append(

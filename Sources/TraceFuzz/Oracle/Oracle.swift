@@ -24,7 +24,9 @@ public enum Oracle {
 
     private struct Ambient {
         var label: String
+        var index: Int
         var traceRoot: String
+        var traceRootIndex: Int
     }
 
     private struct Walker {
@@ -35,12 +37,17 @@ public enum Oracle {
             for step in steps {
                 switch step {
                 case .span(let span):
+                    let index = result.count
                     let traceRoot = ambient?.traceRoot ?? span.label
+                    let traceRootIndex = ambient?.traceRootIndex ?? index
                     result.append(
                         SpanExpectation(
                             label: span.label, instance: span.instance, parent: ambient?.label,
-                            traceRoot: traceRoot, site: site))
-                    walk(span.children, ambient: Ambient(label: span.label, traceRoot: traceRoot), site: site)
+                            traceRoot: traceRoot, site: site, parentIndex: ambient?.index,
+                            traceRootIndex: traceRootIndex))
+                    let inside = Ambient(
+                        label: span.label, index: index, traceRoot: traceRoot, traceRootIndex: traceRootIndex)
+                    walk(span.children, ambient: inside, site: site)
                 case .hop(let hop):
                     let inherits = Oracle.workerInheritsContext(
                         executor: hop.executor, strategy: hop.strategy, tracedPoolPropagates: tracedPoolPropagates)

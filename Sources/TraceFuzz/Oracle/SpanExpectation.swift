@@ -10,4 +10,8 @@ public struct SpanExpectation: Hashable, Sendable, Codable {
     public var traceRoot: String
     /// Where the span runs, for messages: `top`, or the chain of hops such as `h1.t0 pool/fresh`.
     public var site: String
+    /// The position of the expected parent in the oracle's list, or `nil` for a root.
+    public var parentIndex: Int?
+    /// The position of the trace root in the oracle's list (its own position for a root).
+    public var traceRootIndex: Int
 }

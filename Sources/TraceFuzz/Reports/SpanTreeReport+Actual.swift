@@ -24,11 +24,11 @@ extension SpanTreeReport {
             var roots: [String] = []
             var unknownParents: [String: String] = [:]
             for label in labels {
-                guard let span = input.exportedByLabel[label]?.first, let parentID = span.parentSpanID else {
+                guard let span = input.exports(of: label).first, let parentID = span.parentSpanID else {
                     roots.append(label)
                     continue
                 }
-                if let parent = input.labelBySpanID[parentID], parent != label {
+                if let parent = input.label(ofSpanID: parentID), parent != label {
                     children[parent, default: []].append(label)
                 } else {
                     roots.append(label)
@@ -45,7 +45,7 @@ extension SpanTreeReport {
             var rows: [Row] = []
             SpanTreeReport.walk(roots: roots, children: children) { label, prefix in
                 let expectation = expectations[label]
-                let exported = input.exportedByLabel[label] ?? []
+                let exported = input.exports(of: label)
                 var row = Row(
                     tree: prefix + label, site: expectation?.site ?? "not in the scenario",
                     instance: (exported.first?.exportedBy ?? expectation?.instance).map { "instance \($0)" }

@@ -37,7 +37,7 @@ struct PlantedAdapter: TracerAdapter {
     }
 
     func withSpan(_ label: String, instance: Int, _ body: () -> Void) {
-        if bug == .blocksOnStuckSpan && label == "stuck" { Thread.sleep(forTimeInterval: 4.0) }
+        if bug == .blocksOnStuckSpan && label == "stuck" { Thread.sleep(forTimeInterval: 20.0) }
         if bug == .droppedSpanHandsOutEmptyContext && label.hasPrefix("dropped") {
             base.withRestored(nil, body)
             return
@@ -46,7 +46,7 @@ struct PlantedAdapter: TracerAdapter {
     }
 
     func withSpan(_ label: String, instance: Int, _ body: () async -> Void) async {
-        if bug == .blocksOnStuckSpan && label == "stuck" { try? await Task.sleep(for: .seconds(4)) }
+        if bug == .blocksOnStuckSpan && label == "stuck" { try? await Task.sleep(for: .seconds(20)) }
         if bug == .droppedSpanHandsOutEmptyContext && label.hasPrefix("dropped") {
             await base.withRestored(nil, body)
             return
