@@ -21,16 +21,6 @@ public struct RealRuntime: ScenarioRuntime {
     ) async -> RunRecord {
         let adapter = factory.makeAdapter(instances: scenario.instances, seed: seed)
         let plan = ScenarioPlan(scenario)
-        var tracedPoolPropagates = true
-        if Self.usesTracedPool(plan.steps) {
-            guard let executor = adapter.propagatingExecutor(width: 1) else {
-                var record = RunRecord()
-                record.unsupported = "the tracer adapter has no executor of its own for 'tracedPool' hops"
-                return record
-            }
-            tracedPoolPropagates = executor.propagatesContext
-            executor.shutdown()
-        }
         let execution = ScenarioExecution(adapter: adapter, seed: seed, flushTimeout: flushTimeout)
         let instanceCount = scenario.instances.count
         let outcome = OneShot<RunRecord>()
@@ -51,7 +41,6 @@ public struct RealRuntime: ScenarioRuntime {
             for instance in 0..<instanceCount { execution.flush(instance: instance, final: true) }
             var record = RunRecord()
             execution.log.fill(&record)
-            record.tracedPoolPropagates = tracedPoolPropagates
             record.exported = adapter.exportedSpans()
             record.dropped = (0..<instanceCount).map { adapter.droppedSpans(instance: $0) }
             for instance in 0..<instanceCount { _ = adapter.shutdown(instance: instance, timeout: .seconds(1)) }
@@ -59,16 +48,6 @@ public struct RealRuntime: ScenarioRuntime {
             outcome.deliver(record)
         }
         return await outcome.value()
-    }
-
-    private static func usesTracedPool(_ steps: [PlanStep]) -> Bool {
-        steps.contains { step in
-            switch step {
-            case .span(let span): usesTracedPool(span.children)
-            case .hop(let hop): hop.executor == .tracedPool || hop.tasks.contains(where: usesTracedPool)
-            case .other: false
-            }
-        }
     }
 }
 

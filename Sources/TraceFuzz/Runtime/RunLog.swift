@@ -12,6 +12,8 @@ final class RunLog: Sendable {
         var leaks: [LeakObservation] = []
         var flushCounter = 0
         var shutdownBegun: Set<Int> = []
+        var tracedPoolPropagates = true
+        var unsupported: String?
         var tasksRun = 0
     }
 
@@ -40,6 +42,12 @@ final class RunLog: Sendable {
 
     func record(_ flush: FlushObservation) { state.withLock { $0.flushes.append(flush) } }
 
+    /// Notes what the adapter's own executor for `tracedPool` hops declares.
+    func tracedPool(propagates: Bool) { state.withLock { $0.tracedPoolPropagates = propagates } }
+
+    /// Notes that the adapter cannot run part of the scenario.
+    func unsupported(_ reason: String) { state.withLock { $0.unsupported = $0.unsupported ?? reason } }
+
     /// Notes that a shutdown of `instance` is about to begin.
     func shutdownBegins(instance: Int) { state.withLock { _ = $0.shutdownBegun.insert(instance) } }
 
@@ -58,6 +66,8 @@ final class RunLog: Sendable {
             record.flushes = state.flushes
             record.leaks = state.leaks
             record.tasksRun = state.tasksRun
+            record.tracedPoolPropagates = state.tracedPoolPropagates
+            record.unsupported = state.unsupported
         }
     }
 }

@@ -274,13 +274,23 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     private func makeExecutor(for hop: PlannedHop) -> (any WorkExecutor)? {
         switch hop.executor {
         case .pool: PoolWorkExecutor(width: hop.width)
-        case .tracedPool: adapter.propagatingExecutor(width: hop.width)
+        case .tracedPool: tracedPool(width: hop.width)
         case .dispatchConcurrent: DispatchWorkExecutor(concurrent: true, label: hop.name)
         case .dispatchSerial: DispatchWorkExecutor(concurrent: false, label: hop.name)
         case .operationQueue: OperationQueueWorkExecutor(width: hop.width, label: hop.name)
         case .thread: ThreadWorkExecutor()
         case .task, .detachedTask, .taskGroup, .asyncLet, .process: nil
         }
+    }
+
+    /// The adapter's own executor, noting what it declares; a missing one makes the run unsupported.
+    private func tracedPool(width: Int) -> (any WorkExecutor)? {
+        guard let executor = adapter.propagatingExecutor(width: width) else {
+            log.unsupported("the tracer adapter has no executor of its own for 'tracedPool' hops")
+            return nil
+        }
+        log.tracedPool(propagates: executor.propagatesContext)
+        return executor
     }
 
     private func retain(_ executor: any WorkExecutor) {
