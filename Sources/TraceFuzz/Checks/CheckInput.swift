@@ -33,13 +33,15 @@ public struct CheckInput: Sendable {
         var positionBySpanID: [String: Int] = [:]
         positionBySpanID.reserveCapacity(record.exported.count)
         var shared: [(Int, Int)] = []
-        for (position, span) in record.exported.enumerated() {
-            if let expectation = index[span.label] {
+        // Indexing reads one field at a time; iterating would copy every span (five strings) twice.
+        let exported = record.exported
+        for position in exported.indices {
+            if let expectation = index[exported[position].label] {
                 if first[expectation] < 0 { first[expectation] = position }
                 count[expectation] += 1
             }
-            if let other = positionBySpanID.updateValue(position, forKey: span.identity.spanID),
-                record.exported[other].label != span.label
+            if let other = positionBySpanID.updateValue(position, forKey: exported[position].identity.spanID),
+                exported[other].label != exported[position].label
             {
                 shared.append((other, position))
             }
@@ -79,7 +81,25 @@ public struct CheckInput: Sendable {
 
     /// The identity of expectation `index`: as exported, or else as seen from inside it while it ran.
     public func identity(ofExpectation index: Int) -> SpanIdentity? {
-        firstExportedSpan(index)?.identity ?? record.observed[expectations[index].label]
+        let position = firstExport[index]
+        if position >= 0 { return record.exported[position].identity }
+        return record.observed[expectations[index].label]
+    }
+
+    /// The span ID of expectation `index`: as exported, or else as seen from inside it while it ran.
+    @inline(__always)
+    public func spanID(ofExpectation index: Int) -> String? {
+        let position = firstExport[index]
+        if position >= 0 { return record.exported[position].identity.spanID }
+        return record.observed[expectations[index].label]?.spanID
+    }
+
+    /// The trace ID of expectation `index`: as exported, or else as seen from inside it while it ran.
+    @inline(__always)
+    public func traceID(ofExpectation index: Int) -> String? {
+        let position = firstExport[index]
+        if position >= 0 { return record.exported[position].identity.traceID }
+        return record.observed[expectations[index].label]?.traceID
     }
 
     /// The identity of a span: as exported, or else as seen from inside it while it ran.

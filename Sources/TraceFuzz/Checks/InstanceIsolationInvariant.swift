@@ -11,8 +11,13 @@ public struct InstanceIsolationInvariant: Invariant {
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
         for (index, expectation) in input.expectations.enumerated() where input.exportCount[index] > 0 {
-            let spans = input.exportCount[index] == 1 ? [input.firstExportedSpan(index)!] : input.exports(of: expectation.label)
-            for span in spans {
+            if input.exportCount[index] == 1 {
+                let position = input.firstExport[index]
+                let exportedBy = input.record.exported[position].exportedBy
+                let session = input.record.exported[position].sessionInstance
+                if exportedBy == expectation.instance && session == expectation.instance { continue }
+            }
+            for span in input.exports(of: expectation.label) {
                 if span.exportedBy != expectation.instance {
                     violations.append(
                         Violation(

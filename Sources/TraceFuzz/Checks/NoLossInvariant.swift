@@ -28,16 +28,19 @@ public struct NoLossInvariant: Invariant {
                 }
                 continue
             }
-            let required: [String]
-            let missing: [String]
+            let required: Int
+            var missing: [String] = []
             if flush.index == 0 {
                 // After the final flush the record's exports are exactly what the instance exported.
-                let own = input.expectations.indices.filter { input.expectations[$0].instance == flush.instance }
-                required = own.map { input.expectations[$0].label }
-                missing = own.filter { !input.isExported($0, by: flush.instance) }.map { input.expectations[$0].label }
+                var count = 0
+                for index in input.expectations.indices where input.expectations[index].instance == flush.instance {
+                    count += 1
+                    if !input.isExported(index, by: flush.instance) { missing.append(input.expectations[index].label) }
+                }
+                required = count
             } else {
-                required = flush.endedBefore
-                missing = required.filter { !flush.exportedAfter.contains($0) }
+                required = flush.endedBefore.count
+                missing = flush.endedBefore.filter { !flush.exportedAfter.contains($0) }
             }
             guard missing.count > flush.droppedAfter else { continue }
             let neverRan = missing.filter { !ended.contains($0) }
@@ -50,8 +53,8 @@ public struct NoLossInvariant: Invariant {
             violations.append(
                 Violation(
                     invariant: name, message: message,
-                    expected: "\(required.count) exported or dropped",
-                    actual: "\(required.count - missing.count) exported, \(flush.droppedAfter) dropped",
+                    expected: "\(required) exported or dropped",
+                    actual: "\(required - missing.count) exported, \(flush.droppedAfter) dropped",
                     labels: missing, mark: .missing))
         }
         return violations

@@ -12,9 +12,10 @@ public struct RightParentInvariant: Invariant {
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
         for (index, expectation) in input.expectations.enumerated() {
-            guard let span = input.firstExportedSpan(index) else { continue }
+            let position = input.firstExport[index]
+            guard position >= 0 else { continue }
             let label = expectation.label
-            switch (expectation.parentIndex, span.parentSpanID) {
+            switch (expectation.parentIndex, input.record.exported[position].parentSpanID) {
             case (nil, nil):
                 continue
             case (nil, let actual?):
@@ -29,7 +30,7 @@ public struct RightParentInvariant: Invariant {
             case (let parentIndex?, let actual):
                 // With the parent's ID unknown (never exported, never current), a child that is a root
                 // still lost its context; a child with some parent cannot be judged.
-                let parentID = input.identity(ofExpectation: parentIndex)?.spanID
+                let parentID = input.spanID(ofExpectation: parentIndex)
                 let parent = input.expectations[parentIndex].label
                 if let parentID, actual == parentID { continue }
                 if parentID == nil && actual != nil { continue }

@@ -12,30 +12,31 @@ public struct RightTraceInvariant: Invariant {
         var rootByTrace: [String: String] = [:]
         for (index, expectation) in input.expectations.enumerated() {
             let label = expectation.label
-            guard let span = input.firstExportedSpan(index) else { continue }
+            let position = input.firstExport[index]
+            guard position >= 0 else { continue }
+            let traceID = input.record.exported[position].identity.traceID
             if expectation.parentIndex == nil {
-                if let other = rootByTrace[span.identity.traceID] {
+                if let other = rootByTrace[traceID] {
                     violations.append(
                         Violation(
                             invariant: name,
-                            message: "roots '\(other)' and '\(label)' share trace \(span.identity.traceID)",
+                            message: "roots '\(other)' and '\(label)' share trace \(traceID)",
                             expected: "'\(label)' starts its own trace", actual: "'\(label)' is in the trace of '\(other)'",
                             labels: [other, label], mark: .wrongTrace))
                 } else {
-                    rootByTrace[span.identity.traceID] = label
+                    rootByTrace[traceID] = label
                 }
                 continue
             }
-            guard let rootTrace = input.identity(ofExpectation: expectation.traceRootIndex)?.traceID,
-                rootTrace != span.identity.traceID
+            guard let rootTrace = input.traceID(ofExpectation: expectation.traceRootIndex), rootTrace != traceID
             else { continue }
             violations.append(
                 Violation(
                     invariant: name,
                     message:
                         "'\(label)' at \(expectation.site) should be in the trace of '\(expectation.traceRoot)' "
-                        + "(\(rootTrace)), but is in \(span.identity.traceID)",
-                    expected: "trace \(rootTrace)", actual: "trace \(span.identity.traceID)",
+                        + "(\(rootTrace)), but is in \(traceID)",
+                    expected: "trace \(rootTrace)", actual: "trace \(traceID)",
                     labels: [label], mark: .wrongTrace))
         }
         return violations
