@@ -8,7 +8,7 @@ import Synchronization
 /// provider.tracer("t").withSpan("a") { _ in }
 /// exporter.finishedSpans().map(\.name)  // ["a"]
 /// ```
-public final class InMemorySpanExporter: SpanExporter {
+public final class InMemorySpanExporter: SpanExporter, SpanRecorder {
     private let state = StateLock(State())
 
     private struct State {
@@ -25,6 +25,15 @@ public final class InMemorySpanExporter: SpanExporter {
             if state.isShutdown { return false }
             // One append per span: `append(contentsOf:)` copies through the unspecialised value witness.
             for span in batch { state.spans.append(span) }
+            return true
+        }
+    }
+
+    /// Appends one span; fails after shutdown. Used by ``SimpleSpanProcessor`` instead of `export`.
+    func record(_ span: SpanData) -> Bool {
+        state.withLock { state in
+            if state.isShutdown { return false }
+            state.spans.append(span)
             return true
         }
     }
