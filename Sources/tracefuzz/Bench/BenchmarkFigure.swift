@@ -9,7 +9,7 @@
 struct BenchmarkFigure: Sendable, Hashable, Codable {
     /// The figure's name, `area.what_unit`, e.g. `tracer.pool_task_ns`.
     var name: String
-    /// The measured value (a median over rounds).
+    /// The measured value.
     var value: Double
     /// The unit of ``value`` and ``baselineValue``, e.g. `ns`.
     var unit: String
