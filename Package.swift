@@ -18,10 +18,17 @@ let package = Package(
         .target(name: "TraceCore", swiftSettings: strict),
         .target(name: "TraceFuzz", dependencies: ["TraceCore"], swiftSettings: strict),
         .target(name: "TraceFuzzTesting", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
-        .executableTarget(name: "tracefuzz", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
+        // The planted-bug catalog: used by `tracefuzz mutants` and the tests, never shipped as a product.
+        .target(name: "TraceFuzzMutants", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "tracefuzz", dependencies: ["TraceFuzz", "TraceCore", "TraceFuzzMutants"], swiftSettings: strict),
         .testTarget(name: "TraceCoreTests", dependencies: ["TraceCore"], swiftSettings: strict),
         .testTarget(
-            name: "TraceFuzzTests", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
+            name: "TraceFuzzTests", dependencies: ["TraceFuzz", "TraceCore", "TraceFuzzMutants"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TraceFuzzMutantsTests", dependencies: ["TraceFuzzMutants", "TraceFuzz", "TraceCore"],
+            swiftSettings: strict),
         .testTarget(
             name: "TraceFuzzTestingTests", dependencies: ["TraceFuzzTesting", "TraceFuzz", "TraceCore"],
             swiftSettings: strict),

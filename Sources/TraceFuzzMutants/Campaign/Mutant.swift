@@ -1,0 +1,33 @@
+import TraceFuzz
+
+/// One row of the planted-bug catalog: a deliberately broken tracer or executor adapter that TraceFuzz
+/// must find.
+///
+/// ```swift
+/// let mutant = MutantCatalog.mutant("pool-no-propagation")!
+/// let fuzzer = Fuzzer(factory: mutant.factory)   // opens the existential
+/// ```
+public struct Mutant: Sendable {
+    /// The catalog row's id, such as `pool-no-propagation`.
+    public let id: String
+    /// What is broken, in a sentence.
+    public let mechanism: String
+    /// The invariants expected to catch it, the likeliest first.
+    public let invariants: [String]
+    /// Why this mutant cannot run in this build, or `nil` when it can.
+    public let unavailable: String?
+    /// Makes the broken adapter for every run.
+    public let factory: any TracerAdapterFactory
+
+    /// Creates a catalog entry.
+    public init(
+        id: String, mechanism: String, invariants: [String], unavailable: String? = nil,
+        factory: any TracerAdapterFactory
+    ) {
+        self.id = id
+        self.mechanism = mechanism
+        self.invariants = invariants
+        self.unavailable = unavailable
+        self.factory = factory
+    }
+}

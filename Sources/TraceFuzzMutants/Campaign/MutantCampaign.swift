@@ -1,0 +1,84 @@
+import TraceFuzz
+
+/// Runs every mutant of the catalog against the default generator and records how fast each is killed
+/// and how small its shrunk reproduction is.
+///
+/// Every mutant fuzzes from the same seed with the same ``GeneratorOptions`` (the defaults): the
+/// campaign measures the generator, so it is never tailored to a mutant.
+///
+/// ```swift
+/// let campaign = MutantCampaign(seed: 1, budget: .time(.seconds(30)))
+/// for result in await campaign.run() { print(result.id, result.killed, result.seconds) }
+/// ```
+public struct MutantCampaign: Sendable {
+    /// The mutants to run, in order.
+    public var mutants: [Mutant]
+    /// The first scenario's seed, for every mutant.
+    public var seed: UInt64
+    /// How long each mutant is fuzzed before it counts as surviving.
+    public var budget: FuzzBudget
+    /// The generator options: the defaults.
+    public var options: GeneratorOptions
+    /// Where scenarios run.
+    public var runtime: any ScenarioRuntime
+    /// The most candidates the shrinker runs per finding; 0 skips shrinking.
+    public var shrinkBudget: Int
+
+    /// Creates a campaign over `mutants` (by default the whole catalog).
+    public init(
+        mutants: [Mutant] = MutantCatalog.all, seed: UInt64, budget: FuzzBudget,
+        options: GeneratorOptions = GeneratorOptions(), runtime: any ScenarioRuntime = RealRuntime(),
+        shrinkBudget: Int = 300
+    ) {
+        self.mutants = mutants
+        self.seed = seed
+        self.budget = budget
+        self.options = options
+        self.runtime = runtime
+        self.shrinkBudget = shrinkBudget
+    }
+
+    /// Runs every mutant in turn; `progress` is called with each result as it is ready.
+    public func run(progress: @Sendable (MutantResult) -> Void = { _ in }) async -> [MutantResult] {
+        var results: [MutantResult] = []
+        for mutant in mutants {
+            let result = await run(mutant)
+            progress(result)
+            results.append(result)
+        }
+        return results
+    }
+
+    /// Fuzzes one mutant until its first finding or the end of the budget, then shrinks the finding.
+    public func run(_ mutant: Mutant) async -> MutantResult {
+        if let reason = mutant.unavailable { return .skipped(mutant.id, reason: reason) }
+        return await run(mutant.id, factory: mutant.factory)
+    }
+
+    private func run<Factory: TracerAdapterFactory>(_ id: String, factory: Factory) async -> MutantResult {
+        let fuzzer = Fuzzer(factory: factory, options: options, runtime: runtime)
+        let report = await fuzzer.run(seed: seed, budget: budget, stopAtFirstFinding: true)
+        let statistics = report.statistics
+        guard let finding = report.findings.first else {
+            return MutantResult(id: id, killed: false, scenarios: statistics.scenarios, seconds: statistics.seconds)
+        }
+        var result = MutantResult(
+            id: id, killed: true, scenarios: statistics.scenarios, seconds: statistics.seconds,
+            invariant: finding.invariant, seed: finding.seed, found: ScenarioSize(finding.scenario),
+            scenario: finding.scenario)
+        guard shrinkBudget > 0, finding.record.hang == nil else { return result }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let shrunk = await fuzzer.shrink(finding, budget: shrinkBudget)
+        result.shrinkSeconds = Self.seconds(clock.now - start)
+        result.invariant = shrunk.invariant
+        result.shrunk = ScenarioSize(shrunk.scenario)
+        result.scenario = shrunk.scenario
+        return result
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

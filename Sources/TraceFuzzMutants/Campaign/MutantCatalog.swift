@@ -1,0 +1,177 @@
+import TraceCore
+import TraceFuzz
+
+/// Every row of the planted-bug catalog (`BUG-CATALOG.md`), in its order, as a ``Mutant``.
+///
+/// ```swift
+/// for mutant in MutantCatalog.all { print(mutant.id, mutant.mechanism) }
+/// ```
+public enum MutantCatalog {
+    /// Every mutant, in catalog order.
+    public static let all: [Mutant] = {
+        let byID = Dictionary(
+            uniqueKeysWithValues: (contextMutants + exportMutants + poolAndRaceMutants + processMutants).map {
+                ($0.id, $0)
+            })
+        return catalogOrder.compactMap { byID[$0] }
+    }()
+
+    /// The rows of `BUG-CATALOG.md`, in its order.
+    static let catalogOrder = [
+        "pool-no-propagation", "shared-context-entered", "shared-context-serial-leak", "detach-wrong-context",
+        "pooled-thread-leak", "fork-join-partial", "child-clears-parent", "await-wrong-trace",
+        "flush-misses-in-flight", "flush-returns-early", "shutdown-loses-buffer", "dropped-span-breaks-trace",
+        "shutdown-send-race", "fork-stale-worker", "exit-before-export", "pooled-scope-nesting", "check-then-use",
+        "drop-policy-mismatch", "process-hop-no-carrier", "child-exits-before-flush",
+    ]
+
+    /// The mutant with `id`, if there is one.
+    public static func mutant(_ id: String) -> Mutant? { all.first { $0.id == id } }
+
+    /// The ids of every mutant, in catalog order.
+    public static var ids: [String] { all.map(\.id) }
+
+    /// Rows where context goes wrong on its way between threads and tasks.
+    static let contextMutants: [Mutant] = [
+        Mutant(
+            id: "pool-no-propagation",
+            mechanism: "the tracer's own pool claims to carry the submitter's context and carries nothing",
+            invariants: ["right-parent"], factory: pool("pool-no-propagation", .never)),
+        Mutant(
+            id: "shared-context-entered",
+            mechanism: "a captured context can be entered by one worker at a time; the second worker's task dies",
+            invariants: ["none-lost"],
+            factory: MutantFactory("shared-context-entered") { instances, seed in
+                SharedContextEnteredAdapter(core: MutantCore(instances: instances, seed: seed))
+            }),
+        Mutant(
+            id: "shared-context-serial-leak",
+            mechanism: "a captured context is a mutable object that keeps the span the previous task set in it",
+            invariants: ["right-parent"],
+            factory: MutantFactory("shared-context-serial-leak") { instances, seed in
+                SharedContextSerialLeakAdapter(core: MutantCore(instances: instances, seed: seed))
+            }),
+        Mutant(
+            id: "detach-wrong-context",
+            mechanism: "restores and span scopes detach the token in a shared field, stale once an inner scope ran",
+            invariants: ["clean-worker", "right-parent"], factory: threadContext("detach-wrong-context", .staleTokenField)),
+        Mutant(
+            id: "pooled-thread-leak",
+            mechanism: "a worker sets the thread-local current context and never restores what was there",
+            invariants: ["clean-worker", "right-parent"],
+            factory: threadContext("pooled-thread-leak", .restoreLeavesContext)),
+        Mutant(
+            id: "fork-join-partial",
+            mechanism: "the tracer's own pool hands a context to the first task forked under it only",
+            invariants: ["right-parent"], factory: pool("fork-join-partial", .firstForkOnly)),
+        Mutant(
+            id: "child-clears-parent",
+            mechanism: "ending a span sets the thread's active context to none instead of restoring the parent",
+            invariants: ["right-parent"], factory: threadContext("child-clears-parent", .endClearsContext)),
+        Mutant(
+            id: "await-wrong-trace",
+            mechanism: "an async span is kept current in a thread-local across its awaits",
+            invariants: ["right-parent", "right-trace", "clean-worker"],
+            factory: threadContext("await-wrong-trace", .contextAcrossAwait)),
+    ]
+
+    /// Rows where spans go missing or are miscounted between their end and the exporter.
+    static let exportMutants: [Mutant] = [
+        Mutant(
+            id: "flush-misses-in-flight",
+            mechanism: "a flush exports the batch buffer but not the spans still in the intake channel",
+            invariants: ["none-lost"], factory: staged("flush-misses-in-flight", .flushSkipsIntake)),
+        Mutant(
+            id: "flush-returns-early",
+            mechanism: "forceFlush signals the export worker and returns success before anything is exported",
+            invariants: ["none-lost"],
+            factory: MutantFactory("flush-returns-early") { instances, seed in
+                MutantCore(
+                    instances: instances, seed: seed,
+                    batch: { config, exporter in
+                        EarlyReturningFlushProcessor(
+                            BatchSpanProcessor(
+                                exporter: exporter, maxQueueSize: config.maxQueueSize,
+                                maxExportBatchSize: config.maxExportBatchSize,
+                                scheduleDelay: MutantCore.batchScheduleDelay,
+                                dropPolicy: config.dropPolicy == .dropOldest ? .dropOldest : .dropNewest))
+                    })
+            }),
+        Mutant(
+            id: "shutdown-loses-buffer",
+            mechanism: "shutdown cancels the intake channel before draining it into the buffer",
+            invariants: ["none-lost"], unavailable: "needs the scenario 'shutdown' step",
+            factory: staged("shutdown-loses-buffer", .shutdownCancelsIntake)),
+        Mutant(
+            id: "dropped-span-breaks-trace",
+            mechanism: "a span the sampler drops (and counts) hands out an empty context to its children",
+            invariants: ["right-parent", "right-trace"],
+            factory: MutantFactory("dropped-span-breaks-trace") { instances, seed in
+                DroppedSpanBreaksTraceAdapter(
+                    core: MutantCore(instances: instances, seed: seed), seed: seed, drops: .init())
+            }),
+        Mutant(
+            id: "shutdown-send-race",
+            mechanism: "a span ending while the processor shuts down is sent on the closed channel and lost",
+            invariants: ["none-lost"], unavailable: "needs the scenario 'shutdown' step",
+            factory: staged("shutdown-send-race", .sendsAfterClose)),
+    ]
+
+    /// Rows about pooled scopes, racing reads and drop accounting.
+    static let poolAndRaceMutants: [Mutant] = [
+        Mutant(
+            id: "pooled-scope-nesting",
+            mechanism: "a worker thread forks its scope from its first task and reuses it for every later task",
+            invariants: ["right-parent"], factory: threadContext("pooled-scope-nesting", .scopeForkedPerThread)),
+        Mutant(
+            id: "check-then-use",
+            mechanism: "capture checks a process-wide current span, then reads it again to use it",
+            invariants: ["right-parent", "right-trace"],
+            factory: MutantFactory("check-then-use") { instances, seed in
+                CheckThenUseAdapter(core: MutantCore(instances: instances, seed: seed))
+            }),
+        Mutant(
+            id: "drop-policy-mismatch",
+            mechanism: "under dropOldest the evicted spans are not counted as dropped",
+            invariants: ["none-lost"], factory: staged("drop-policy-mismatch", .evictionsUncounted)),
+    ]
+
+    /// Rows that need child processes.
+    static let processMutants: [Mutant] = [
+        "fork-stale-worker", "exit-before-export", "process-hop-no-carrier", "child-exits-before-flush",
+    ].map { id in
+        Mutant(
+            id: id, mechanism: "a child process that does not carry or export its spans", invariants: ["none-lost"],
+            unavailable: "needs process hops (ExecutorKind.process)",
+            factory: MutantFactory(id) { instances, seed in MutantCore(instances: instances, seed: seed) })
+    }
+
+    private static func threadContext(_ id: String, _ defect: ThreadContextAdapter.Defect)
+        -> MutantFactory<ThreadContextAdapter>
+    {
+        MutantFactory(id) { instances, seed in
+            ThreadContextAdapter(core: MutantCore(instances: instances, seed: seed), defect: defect)
+        }
+    }
+
+    private static func pool(_ id: String, _ propagation: MutantPoolExecutor.Propagation) -> MutantFactory<MutantCore> {
+        MutantFactory(id) { instances, seed in
+            MutantCore(
+                instances: instances, seed: seed,
+                pool: { width in MutantPoolExecutor(width: width, propagation: propagation) })
+        }
+    }
+
+    private static func staged(_ id: String, _ defect: StagedBatchProcessor.Defect) -> MutantFactory<MutantCore> {
+        MutantFactory(id) { instances, seed in
+            MutantCore(
+                instances: instances, seed: seed,
+                batch: { config, exporter in
+                    StagedBatchProcessor(
+                        exporter: exporter, maxQueueSize: config.maxQueueSize,
+                        maxExportBatchSize: config.maxExportBatchSize, dropOldest: config.dropPolicy == .dropOldest,
+                        defect: defect)
+                })
+        }
+    }
+}

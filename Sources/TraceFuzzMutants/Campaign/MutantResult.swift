@@ -1,0 +1,85 @@
+import TraceFuzz
+
+/// What a campaign found for one mutant.
+public struct MutantResult: Hashable, Sendable, Codable {
+    /// The mutant's catalog id.
+    public var id: String
+    /// Whether a finding turned up within the budget.
+    public var killed: Bool
+    /// Scenarios run up to and including the first finding (or in all, if none).
+    public var scenarios: Int
+    /// Seconds to the first finding (or the whole budget, if none).
+    public var seconds: Double
+    /// The first broken invariant of the shrunk finding (of the finding, if shrinking lost it).
+    public var invariant: String?
+    /// The seed of the scenario that failed.
+    public var seed: UInt64?
+    /// Hops and spans of the failing scenario as generated.
+    public var found: ScenarioSize?
+    /// Hops and spans of the shrunk scenario.
+    public var shrunk: ScenarioSize?
+    /// Seconds spent shrinking.
+    public var shrinkSeconds: Double?
+    /// The shrunk scenario, for a report or a replay.
+    public var scenario: Scenario?
+    /// Why the mutant was not run, when it could not be.
+    public var skipped: String?
+
+    /// A result for a mutant that was not run.
+    public static func skipped(_ id: String, reason: String) -> MutantResult {
+        MutantResult(id: id, killed: false, scenarios: 0, seconds: 0, skipped: reason)
+    }
+
+    /// Creates a result.
+    public init(
+        id: String, killed: Bool, scenarios: Int, seconds: Double, invariant: String? = nil, seed: UInt64? = nil,
+        found: ScenarioSize? = nil, shrunk: ScenarioSize? = nil, shrinkSeconds: Double? = nil,
+        scenario: Scenario? = nil, skipped: String? = nil
+    ) {
+        self.id = id
+        self.killed = killed
+        self.scenarios = scenarios
+        self.seconds = seconds
+        self.invariant = invariant
+        self.seed = seed
+        self.found = found
+        self.shrunk = shrunk
+        self.shrinkSeconds = shrinkSeconds
+        self.scenario = scenario
+        self.skipped = skipped
+    }
+}
+
+/// How big a scenario is, as the catalog targets count it.
+public struct ScenarioSize: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Hop steps, nested ones included.
+    public var hops: Int
+    /// Span steps, nested ones included.
+    public var spans: Int
+
+    /// Counts the hops and spans of `scenario`.
+    public init(_ scenario: Scenario) {
+        var hops = 0
+        var spans = 0
+        func visit(_ steps: [Step]) {
+            for step in steps {
+                switch step {
+                case .span(let span):
+                    spans += 1
+                    visit(span.children)
+                case .hop(let hop):
+                    hops += 1
+                    hop.tasks.forEach(visit)
+                default:
+                    break
+                }
+            }
+        }
+        visit(scenario.steps)
+        self.hops = hops
+        self.spans = spans
+    }
+
+    /// `2 hops, 5 spans`.
+    public var description: String { "\(hops) hop\(hops == 1 ? "" : "s"), \(spans) span\(spans == 1 ? "" : "s")" }
+}
