@@ -1,0 +1,61 @@
+import Testing
+import TraceFuzz
+
+@testable import TraceFuzzMutants
+
+/// Every in-process mutant is killed from a fixed seed within a small budget, and its shrunk finding
+/// still breaks the same invariant; the intact building blocks and TraceCore pass the same budget.
+@Suite("Mutant campaign")
+struct MutantCampaignTests {
+    /// The fixed seed every test fuzzes from.
+    static let seed: UInt64 = 1
+    /// Scenarios per mutant: the release campaign needs far fewer; a debug build is slower.
+    static let scenarios = 300
+
+    static let runnable = MutantCatalog.all.filter { $0.unavailable == nil }
+
+    @Test("the catalog has one mutant per row, with unique ids")
+    func catalogIsComplete() {
+        #expect(MutantCatalog.all.count == 20)
+        #expect(Set(MutantCatalog.ids).count == 20)
+        #expect(MutantCatalog.ids == MutantCatalog.catalogOrder)
+    }
+
+    @Test("the mutant is killed, and its shrunk finding breaks the same invariant", arguments: runnable.map(\.id))
+    func killed(_ id: String) async throws {
+        let mutant = try #require(MutantCatalog.mutant(id))
+        let campaign = MutantCampaign(
+            mutants: [mutant], seed: Self.seed, budget: .iterations(Self.scenarios), shrinkBudget: 60)
+        let result = await campaign.run(mutant)
+        #expect(result.killed, "\(id) survived \(result.scenarios) scenarios")
+        let shrunk = try #require(result.scenario)
+        let replayed = await Self.replay(shrunk, mutant: mutant, seed: result.seed ?? Self.seed)
+        #expect(replayed == result.invariant, "\(id): the shrunk scenario broke \(replayed ?? "nothing")")
+        #expect(mutant.invariants.contains(result.invariant ?? ""), "\(id) was killed by \(result.invariant ?? "-")")
+    }
+
+    /// The first invariant a scenario breaks against a mutant, over a few attempts (races do not fail
+    /// every run).
+    static func replay(_ scenario: Scenario, mutant: Mutant, seed: UInt64) async -> String? {
+        await replay(scenario, factory: mutant.factory, seed: seed)
+    }
+
+    private static func replay<Factory: TracerAdapterFactory>(_ scenario: Scenario, factory: Factory, seed: UInt64)
+        async -> String?
+    {
+        await Fuzzer(factory: factory).replay(scenario, seed: seed, attempts: 10).outcome.violations.first?.invariant
+    }
+
+    @Test("no false positives: TraceCore and the intact building blocks pass the same budget")
+    func intactPass() async {
+        await Self.expectClean(TraceCoreAdapterFactory())
+        await Self.expectClean(IntactAdapters.core)
+        await Self.expectClean(IntactAdapters.threadContext)
+        await Self.expectClean(IntactAdapters.stagedProcessor)
+    }
+
+    private static func expectClean<Factory: TracerAdapterFactory>(_ factory: Factory) async {
+        let report = await Fuzzer(factory: factory).run(seed: seed, budget: .iterations(scenarios))
+        #expect(report.findings.isEmpty, "\(factory.name): \(report.findings.first?.violations ?? [])")
+    }
+}
