@@ -1,5 +1,6 @@
 import Testing
 import TraceFuzz
+import TraceFuzzMutants
 
 /// Every invariant fires on a planted bug and stays quiet on TraceCore running the same scenario.
 @Suite("Invariants")
@@ -17,11 +18,32 @@ struct InvariantTests {
 
     /// One case: a bug, a scenario that reaches it, and the invariant that must fire.
     struct Case: Sendable, CustomTestStringConvertible {
-        let bug: PlantedBug
+        /// The bug's name: a ``PlantedBug`` or a catalog mutant's id.
+        let bug: String
+        /// Makes the adapter with the bug planted.
+        let factory: any TracerAdapterFactory
         let scenario: Scenario
         let invariant: String
-        var testDescription: String { "\(invariant) fires on \(bug.rawValue)" }
+        var testDescription: String { "\(invariant) fires on \(bug)" }
+
+        init(bug: PlantedBug, scenario: Scenario, invariant: String) {
+            self.bug = bug.rawValue
+            self.factory = PlantedAdapterFactory(bug: bug)
+            self.scenario = scenario
+            self.invariant = invariant
+        }
+
+        /// A case for the catalog's mutant `id`.
+        init(mutant id: String, scenario: Scenario, invariant: String) {
+            self.bug = id
+            self.factory = MutantCatalog.mutant(id)!.factory
+            self.scenario = scenario
+            self.invariant = invariant
+        }
     }
+
+    /// The case planting `bug`.
+    static func planted(_ bug: PlantedBug) -> Case { cases.first { $0.bug == bug.rawValue }! }
 
     static let cases: [Case] = [
         Case(bug: .restoreIgnoresContext, scenario: fanOut, invariant: "right-parent"),
@@ -37,8 +59,9 @@ struct InvariantTests {
             scenario: Scenario(
                 steps: [hop(.thread, .fresh, [span("stuck")])], deadlineMillis: 6_000),
             invariant: "deadline"),
+        // Two tasks inside one shared captured context at once: the catalog's mutant.
         Case(
-            bug: .capturedContextSingleEntry,
+            mutant: "shared-context-entered",
             scenario: Scenario(steps: [
                 span(
                     "request",
@@ -63,7 +86,7 @@ struct InvariantTests {
 
     @Test("each planted bug makes its invariant fire", arguments: cases)
     func plantedBugFires(_ testCase: Case) async {
-        let outcome = await runOnce(testCase.scenario, PlantedAdapterFactory(bug: testCase.bug))
+        let outcome = await runOnce(testCase.scenario, testCase.factory)
         #expect(firedInvariants(outcome).contains(testCase.invariant), "\(outcome.violations)")
     }
 
@@ -80,21 +103,24 @@ struct InvariantTests {
     func lostContextMessage() async {
         let outcome = await runOnce(Self.fanOut, PlantedAdapterFactory(bug: .restoreIgnoresContext))
         let messages = outcome.violations.filter { $0.invariant == "right-parent" }.map(\.message)
-        #expect(messages.contains { $0.contains("'work-1'") && $0.contains("h1.t0 pool/fresh") && $0.contains("'request'") })
+        #expect(
+            messages.contains {
+                $0.contains("'work-1'") && $0.contains("h1.t0 pool/fresh") && $0.contains("'request'")
+            })
         #expect(outcome.violations.first { $0.invariant == "right-parent" }?.mark == .wrongParent)
     }
 
     @Test("a task that died is reported as never ended")
     func diedTaskMessage() async {
-        let scenario = Self.cases.first { $0.bug == .capturedContextSingleEntry }!.scenario
-        let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .capturedContextSingleEntry))
+        let died = Self.cases.first { $0.bug == "shared-context-entered" }!
+        let outcome = await runOnce(died.scenario, died.factory)
         let loss = outcome.violations.first { $0.invariant == "none-lost" }
         #expect(loss?.message.contains("never ended") == true, "\(outcome.violations)")
     }
 
     @Test("a loss at shutdown is named as such, and spans after it are dropped and counted, not lost")
     func shutdownLoss() async {
-        let scenario = Self.cases.first { $0.bug == .shutdownLosesLastSpan }!.scenario
+        let scenario = Self.planted(.shutdownLosesLastSpan).scenario
         let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .shutdownLosesLastSpan))
         let loss = outcome.violations.first { $0.invariant == "none-lost" }
         #expect(loss?.message.contains("shutdown #1") == true, "\(outcome.violations)")
@@ -104,7 +130,7 @@ struct InvariantTests {
 
     @Test("a child that lost its context is found even when its parent's ID is unknown")
     func unknownParent() async {
-        let scenario = Self.cases.first { $0.bug == .droppedSpanHandsOutEmptyContext }!.scenario
+        let scenario = Self.planted(.droppedSpanHandsOutEmptyContext).scenario
         let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .droppedSpanHandsOutEmptyContext))
         let lost = outcome.violations.first { $0.invariant == "right-parent" }
         #expect(lost?.labels == ["downstream"], "\(outcome.violations)")
@@ -115,12 +141,15 @@ struct InvariantTests {
     func failingFlush() async {
         let scenario = Scenario(steps: [span("a"), .flush(FlushStep(instance: 0))])
         let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .flushAlwaysFails))
-        #expect(outcome.violations.contains { $0.invariant == "none-lost" && $0.message.contains("never shut down") })
+        #expect(
+            outcome.violations.contains {
+                $0.invariant == "none-lost" && $0.message.contains("never shut down")
+            })
     }
 
     @Test("a hang names the pending task")
     func hangNamesPendingTask() async {
-        let scenario = Self.cases.first { $0.bug == .blocksOnStuckSpan }!.scenario
+        let scenario = Self.planted(.blocksOnStuckSpan).scenario
         let outcome = await runOnce(scenario, PlantedAdapterFactory(bug: .blocksOnStuckSpan))
         let hang = outcome.violations.first { $0.invariant == "deadline" }
         #expect(hang?.message.contains("h1.t0 thread/fresh") == true, "\(outcome.violations)")
@@ -128,7 +157,8 @@ struct InvariantTests {
     }
 }
 
-/// The pooled-thread leak: a thread-local tracer that does not restore after a task.
+/// The pooled-thread leak: a worker restore that sets the thread-local context and does not put back
+/// what was there (the catalog's pooled-thread-leak mutant).
 @Suite("Pooled-thread leak")
 struct PooledThreadLeakTests {
     /// Two requests on one long-lived single-thread pool: the first restores a context, the second
@@ -140,7 +170,7 @@ struct PooledThreadLeakTests {
 
     @Test("clean-worker and right-parent fire when the context stays on the pooled thread")
     func leakFires() async {
-        let outcome = await runOnce(Self.twoRequests, ThreadLocalTracerFactory(forgetsToRestore: true))
+        let outcome = await runOnce(Self.twoRequests, Self.mutant.factory)
         let fired = firedInvariants(outcome)
         #expect(fired.contains("clean-worker"), "\(outcome.violations)")
         #expect(fired.contains("right-parent"), "\(outcome.violations)")
@@ -149,9 +179,11 @@ struct PooledThreadLeakTests {
         #expect(leak?.message.contains("'work-2'") == true && leak?.message.contains("'request-1'") == true)
     }
 
-    @Test("the same thread-local tracer passes when it restores")
+    static let mutant = MutantCatalog.mutant("pooled-thread-leak")!
+
+    @Test("the same thread-local context passes when the restore puts back what was there")
     func correctThreadLocalTracerPasses() async {
-        let outcome = await runOnce(Self.twoRequests, ThreadLocalTracerFactory(forgetsToRestore: false))
+        let outcome = await runOnce(Self.twoRequests, Self.mutant.control)
         #expect(outcome.violations.isEmpty, "\(outcome.violations)")
     }
 

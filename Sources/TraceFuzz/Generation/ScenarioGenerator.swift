@@ -17,16 +17,18 @@ public struct ScenarioGenerator: Sendable {
 
     /// A scenario from a seed, with the choices that made it.
     public func generate(seed: UInt64) -> GeneratedScenario {
-        var source = ChoiceSource(seed: seed)
-        let scenario = generate(from: &source)
-        return GeneratedScenario(seed: seed, choices: source.recorded, scenario: scenario)
+        var builder = Builder(options: options, source: ChoiceSource(seed: seed))
+        let scenario = builder.build()
+        return GeneratedScenario(
+            seed: seed, choices: builder.source.recorded, scenario: scenario, stepRanges: builder.stepRanges)
     }
 
     /// A scenario from a recorded (or edited) choice sequence.
     public func generate(replaying choices: ChoiceSequence, seed: UInt64) -> GeneratedScenario {
-        var source = ChoiceSource(replaying: choices)
-        let scenario = generate(from: &source)
-        return GeneratedScenario(seed: seed, choices: source.recorded, scenario: scenario)
+        var builder = Builder(options: options, source: ChoiceSource(replaying: choices))
+        let scenario = builder.build()
+        return GeneratedScenario(
+            seed: seed, choices: builder.source.recorded, scenario: scenario, stepRanges: builder.stepRanges)
     }
 
     /// A scenario drawn from `source`.
@@ -46,6 +48,9 @@ public struct GeneratedScenario: Hashable, Sendable {
     public var choices: ChoiceSequence
     /// The scenario.
     public var scenario: Scenario
+    /// Where each step's choices are in ``choices``, one range per step drawn (nested steps inside their
+    /// parent's range): the structure the shrinker deletes and lifts whole steps by.
+    public var stepRanges: [Range<Int>] = []
 }
 
 /// Where generated steps will run, which decides what they may contain.
@@ -65,6 +70,8 @@ private struct Builder {
     var hops = 0
     var barriers = 0
     var instanceCount = 1
+    /// The choice range of every step drawn so far.
+    var stepRanges: [Range<Int>] = []
     let executors: [(ExecutorKind, Int)]
     let strategies: [(PropagationStrategy, Int)]
 
@@ -88,7 +95,8 @@ private struct Builder {
     }
 
     mutating func makeInstances() -> [TracerInstanceConfig] {
-        let count = options.maxInstances > 1 && source.chance(30) ? source.int(in: 2...options.maxInstances) : 1
+        let count =
+            options.maxInstances > 1 && source.chance(30) ? source.int(in: 2...options.maxInstances) : 1
         return (0..<count).map { _ in
             guard options.batchProcessors, source.chance(35) else { return TracerInstanceConfig() }
             let small = source.chance(30)
@@ -115,6 +123,12 @@ private struct Builder {
     }
 
     mutating func makeStep(depth: Int, context: StepContext, barrier: BarrierStep?) -> Step? {
+        let start = source.recorded.values.count
+        defer { stepRanges.append(start..<source.recorded.values.count) }
+        return drawStep(depth: depth, context: context, barrier: barrier)
+    }
+
+    mutating func drawStep(depth: Int, context: StepContext, barrier: BarrierStep?) -> Step? {
         let canSpan = spans < options.maxSpans
         let canHop = depth < options.maxDepth && hops < options.maxHops && !executors.isEmpty
         let kind = source.weighted([

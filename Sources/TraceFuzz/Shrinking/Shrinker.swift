@@ -1,8 +1,11 @@
 /// Shrinks a failing generated scenario by editing its choice sequence and regenerating, so every
 /// candidate is a scenario the generator could have made (Hypothesis's approach).
 ///
-/// Deterministic passes, repeated until none makes progress or the budget is spent: delete blocks of
-/// choices (8, 4, 2, 1 long), zero blocks, then lower single choices (to 0, halve, minus one). A
+/// Deterministic passes, repeated until none makes progress or the budget is spent: first whole steps,
+/// using the choice range the generator recorded for each (replace a step by one of the steps nested in
+/// it, then delete a step), then blocks of choices (delete 8, 4, 2, 1 long; zero 4, 1), then single
+/// choices (to 0, halve, minus one). Lifting a nested step out is what takes a bug buried under several
+/// hops to the top in one move, where deleting blocks would have to guess the boundaries. A
 /// candidate is kept only if its choice sequence is smaller (shorter, or equally long and lower) and
 /// it still fails the *same* invariant within `attempts` runs (races do not fail every run).
 ///
@@ -36,6 +39,8 @@ public struct Shrinker: Sendable {
         var improved = true
         while improved && state.remaining > 0 {
             improved = false
+            improved = await liftSteps(&state, invariant) || improved
+            improved = await deleteSteps(&state, invariant) || improved
             for size in [8, 4, 2, 1] {
                 improved = await deleteBlocks(size, &state, invariant) || improved
             }
@@ -44,7 +49,8 @@ public struct Shrinker: Sendable {
             }
             improved = await lowerChoices(&state, invariant) || improved
         }
-        return ShrinkResult(scenario: state.best, candidatesRun: budget - state.remaining, improvements: state.improvements)
+        return ShrinkResult(
+            scenario: state.best, candidatesRun: budget - state.remaining, improvements: state.improvements)
     }
 
     private struct State {
@@ -64,6 +70,59 @@ public struct Shrinker: Sendable {
                 if await attempt(values, &state, invariant) { improved = true }
             }
             start -= 1
+        }
+        return improved
+    }
+
+    /// The choice ranges of the best scenario's steps, largest first.
+    private func stepRanges(_ state: State) -> [Range<Int>] {
+        generator.generate(replaying: state.best.choices, seed: state.best.seed).stepRanges
+            .sorted { ($0.count, $1.lowerBound) > ($1.count, $0.lowerBound) }
+    }
+
+    /// Replaces a step by a step nested in it (its choices by the nested step's), outermost first.
+    private func liftSteps(_ state: inout State, _ invariant: String) async -> Bool {
+        var improved = false
+        var progress = true
+        while progress && state.remaining > 0 {
+            progress = false
+            let ranges = stepRanges(state)
+            search: for outer in ranges {
+                for inner in ranges where inner != outer && Self.nests(inner, in: outer) {
+                    guard state.remaining > 0 else { break search }
+                    var values = state.best.choices.values
+                    values.replaceSubrange(outer, with: values[inner])
+                    if await attempt(values, &state, invariant) {
+                        progress = true
+                        improved = true
+                        break search
+                    }
+                }
+            }
+        }
+        return improved
+    }
+
+    /// Whether `inner` lies within `outer`.
+    static func nests(_ inner: Range<Int>, in outer: Range<Int>) -> Bool {
+        outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
+    }
+
+    /// Deletes one step's choices, largest step first.
+    private func deleteSteps(_ state: inout State, _ invariant: String) async -> Bool {
+        var improved = false
+        var progress = true
+        while progress && state.remaining > 0 {
+            progress = false
+            for range in stepRanges(state) where state.remaining > 0 {
+                var values = state.best.choices.values
+                values.removeSubrange(range)
+                if await attempt(values, &state, invariant) {
+                    progress = true
+                    improved = true
+                    break
+                }
+            }
         }
         return improved
     }

@@ -18,16 +18,19 @@ public struct Mutant: Sendable {
     public let unavailable: String?
     /// Makes the broken adapter for every run.
     public let factory: any TracerAdapterFactory
+    /// Makes the same adapter with the defect taken out: what must pass where the mutant fails.
+    public let control: any TracerAdapterFactory
 
     /// Creates a catalog entry.
     public init(
         id: String, mechanism: String, invariants: [String], unavailable: String? = nil,
-        factory: any TracerAdapterFactory
+        factory: any TracerAdapterFactory, control: any TracerAdapterFactory
     ) {
         self.id = id
         self.mechanism = mechanism
         self.invariants = invariants
         self.unavailable = unavailable
         self.factory = factory
+        self.control = control
     }
 }

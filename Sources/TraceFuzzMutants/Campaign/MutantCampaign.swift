@@ -23,12 +23,17 @@ public struct MutantCampaign: Sendable {
     public var runtime: any ScenarioRuntime
     /// The most candidates the shrinker runs per finding; 0 skips shrinking.
     public var shrinkBudget: Int
+    /// How long to look for a finding that reproduces when the first one does not.
+    public var reproductionSearch = Duration.seconds(10)
+    /// How a shrink candidate must fail to be kept: races do not fail every run, and a candidate that
+    /// fails once in many runs would let the shrinker drift towards scenarios that hardly ever fail.
+    public var reproduction: Reproduction
 
     /// Creates a campaign over `mutants` (by default the whole catalog).
     public init(
         mutants: [Mutant] = MutantCatalog.all, seed: UInt64, budget: FuzzBudget,
         options: GeneratorOptions = GeneratorOptions(), runtime: any ScenarioRuntime = RealRuntime(),
-        shrinkBudget: Int = 300
+        shrinkBudget: Int = 300, reproduction: Reproduction = Reproduction()
     ) {
         self.mutants = mutants
         self.seed = seed
@@ -36,6 +41,7 @@ public struct MutantCampaign: Sendable {
         self.options = options
         self.runtime = runtime
         self.shrinkBudget = shrinkBudget
+        self.reproduction = reproduction
     }
 
     /// Runs every mutant in turn; `progress` is called with each result as it is ready.
@@ -60,7 +66,8 @@ public struct MutantCampaign: Sendable {
         let report = await fuzzer.run(seed: seed, budget: budget, stopAtFirstFinding: true)
         let statistics = report.statistics
         guard let finding = report.findings.first else {
-            return MutantResult(id: id, killed: false, scenarios: statistics.scenarios, seconds: statistics.seconds)
+            return MutantResult(
+                id: id, killed: false, scenarios: statistics.scenarios, seconds: statistics.seconds)
         }
         var result = MutantResult(
             id: id, killed: true, scenarios: statistics.scenarios, seconds: statistics.seconds,
@@ -69,12 +76,54 @@ public struct MutantCampaign: Sendable {
         guard shrinkBudget > 0, finding.record.hang == nil else { return result }
         let clock = ContinuousClock()
         let start = clock.now
-        let shrunk = await fuzzer.shrink(finding, budget: shrinkBudget)
+        if let reproducible = await reproducible(finding, fuzzer: fuzzer) {
+            result.invariant = reproducible.invariant
+            result.seed = reproducible.seed
+            result.found = ScenarioSize(reproducible.scenario)
+            result.scenario = await shrink(reproducible, fuzzer: fuzzer) ?? reproducible.scenario
+        }
+        result.shrunk = result.scenario.map(ScenarioSize.init)
         result.shrinkSeconds = Self.seconds(clock.now - start)
-        result.invariant = shrunk.invariant
-        result.shrunk = ScenarioSize(shrunk.scenario)
-        result.scenario = shrunk.scenario
         return result
+    }
+
+    /// The first finding if it reproduces, else the next finding that does (a race the first finding
+    /// hit once may hardly ever fail again), searching for at most `reproductionSearch`.
+    private func reproducible<Factory>(_ first: Finding, fuzzer: Fuzzer<Factory>) async -> Finding? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + reproductionSearch
+        var finding = first
+        while true {
+            guard let seed = finding.seed else { return nil }
+            if await reproduction.fails(
+                finding.scenario, invariant: finding.invariant, seed: seed, fuzzer: fuzzer)
+            {
+                return finding
+            }
+            let left = deadline - clock.now
+            guard left > .zero else { return nil }
+            let report = await fuzzer.run(seed: seed &+ 1, budget: .time(left), stopAtFirstFinding: true)
+            guard let next = report.findings.first, next.record.hang == nil else { return nil }
+            finding = next
+        }
+    }
+
+    /// The smallest scenario found that still fails the finding's invariant reliably, or `nil` if
+    /// shrinking made no progress that reproduces.
+    private func shrink<Factory>(_ finding: Finding, fuzzer: Fuzzer<Factory>) async -> Scenario? {
+        guard let seed = finding.seed, let choices = finding.choices else { return nil }
+        let invariant = finding.invariant
+        let reproduction = self.reproduction
+        let shrinker = Shrinker(generator: fuzzer.generator, budget: shrinkBudget) { scenario in
+            await reproduction.fails(scenario, invariant: invariant, seed: seed, fuzzer: fuzzer)
+                ? invariant : nil
+        }
+        let start = fuzzer.generator.generate(replaying: choices, seed: seed)
+        let result = await shrinker.shrink(start, invariant: invariant)
+        guard result.improvements > 0 else { return nil }
+        let shrunk = result.scenario.scenario
+        let verified = await reproduction.fails(shrunk, invariant: invariant, seed: seed, fuzzer: fuzzer)
+        return verified ? shrunk : nil
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -47,8 +47,10 @@ public struct MutantCampaignReport: Hashable, Sendable, Codable {
                 continue
             }
             rows.append([
-                result.id, result.killed ? "yes" : "NO", String(result.scenarios), Self.format(result.seconds),
-                result.invariant ?? "-", result.shrunk.map(Self.size) ?? "-", result.found.map(Self.size) ?? "-",
+                result.id, result.killed ? "yes" : "NO", String(result.scenarios),
+                Self.format(result.seconds),
+                result.invariant ?? "-", result.shrunk.map(Self.size) ?? "-",
+                result.found.map(Self.size) ?? "-",
                 result.seed.map { "0x" + String($0, radix: 16) } ?? "-",
             ])
         }
@@ -92,7 +94,8 @@ public struct MutantCampaignReport: Hashable, Sendable, Codable {
             var results: [MutantResult]
         }
         let document = Document(
-            seed: "0x" + String(seed, radix: 16), budgetSeconds: budgetSeconds, killed: killed, run: run.count,
+            seed: "0x" + String(seed, radix: 16), budgetSeconds: budgetSeconds, killed: killed,
+            run: run.count,
             allKilled: allKilled, medianSeconds: medianSeconds, maxSeconds: maxSeconds, results: results)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -21,7 +21,8 @@ public enum MutantCatalog {
         "pool-no-propagation", "shared-context-entered", "shared-context-serial-leak", "detach-wrong-context",
         "pooled-thread-leak", "fork-join-partial", "child-clears-parent", "await-wrong-trace",
         "flush-misses-in-flight", "flush-returns-early", "shutdown-loses-buffer", "dropped-span-breaks-trace",
-        "shutdown-send-race", "fork-stale-worker", "exit-before-export", "pooled-scope-nesting", "check-then-use",
+        "shutdown-send-race", "fork-stale-worker", "exit-before-export", "pooled-scope-nesting",
+        "check-then-use",
         "drop-policy-mismatch", "process-hop-no-carrier", "child-exits-before-flush",
     ]
 
@@ -36,43 +37,56 @@ public enum MutantCatalog {
         Mutant(
             id: "pool-no-propagation",
             mechanism: "the tracer's own pool claims to carry the submitter's context and carries nothing",
-            invariants: ["right-parent"], factory: pool("pool-no-propagation", .never)),
+            invariants: ["right-parent"], factory: pool("pool-no-propagation", .never),
+            control: pool("pool-no-propagation", .everySubmit)),
         Mutant(
             id: "shared-context-entered",
-            mechanism: "a captured context can be entered by one worker at a time; the second worker's task dies",
+            mechanism:
+                "a captured context can be entered by one worker at a time; the second worker's task dies",
             invariants: ["none-lost"],
             factory: MutantFactory("shared-context-entered") { instances, seed in
                 SharedContextEnteredAdapter(core: MutantCore(instances: instances, seed: seed))
-            }),
+            },
+            control: core("shared-context-entered")),
         Mutant(
             id: "shared-context-serial-leak",
-            mechanism: "a captured context is a mutable object that keeps the span the previous task set in it",
+            mechanism:
+                "a captured context is a mutable object that keeps the span the previous task set in it",
             invariants: ["right-parent"],
             factory: MutantFactory("shared-context-serial-leak") { instances, seed in
                 SharedContextSerialLeakAdapter(core: MutantCore(instances: instances, seed: seed))
-            }),
+            },
+            control: core("shared-context-serial-leak")),
         Mutant(
             id: "detach-wrong-context",
-            mechanism: "restores and span scopes detach the token in a shared field, stale once an inner scope ran",
-            invariants: ["clean-worker", "right-parent"], factory: threadContext("detach-wrong-context", .staleTokenField)),
+            mechanism:
+                "restores and span scopes detach the token in a shared field, stale once an inner scope ran",
+            invariants: ["clean-worker", "right-parent"],
+            factory: threadContext("detach-wrong-context", .staleTokenField),
+            control: threadContext("detach-wrong-context", .none)),
         Mutant(
             id: "pooled-thread-leak",
             mechanism: "a worker sets the thread-local current context and never restores what was there",
             invariants: ["clean-worker", "right-parent"],
-            factory: threadContext("pooled-thread-leak", .restoreLeavesContext)),
+            factory: threadContext("pooled-thread-leak", .restoreLeavesContext),
+            control: threadContext("pooled-thread-leak", .none)),
         Mutant(
             id: "fork-join-partial",
             mechanism: "the tracer's own pool hands a context to the first task forked under it only",
-            invariants: ["right-parent"], factory: pool("fork-join-partial", .firstForkOnly)),
+            invariants: ["right-parent"], factory: pool("fork-join-partial", .firstForkOnly),
+            control: pool("fork-join-partial", .everySubmit)),
         Mutant(
             id: "child-clears-parent",
-            mechanism: "ending a span sets the thread's active context to none instead of restoring the parent",
-            invariants: ["right-parent"], factory: threadContext("child-clears-parent", .endClearsContext)),
+            mechanism:
+                "ending a span sets the thread's active context to none instead of restoring the parent",
+            invariants: ["right-parent"], factory: threadContext("child-clears-parent", .endClearsContext),
+            control: threadContext("child-clears-parent", .none)),
         Mutant(
             id: "await-wrong-trace",
             mechanism: "an async span is kept current in a thread-local across its awaits",
             invariants: ["right-parent", "right-trace", "clean-worker"],
-            factory: threadContext("await-wrong-trace", .contextAcrossAwait)),
+            factory: threadContext("await-wrong-trace", .contextAcrossAwait),
+            control: threadContext("await-wrong-trace", .none)),
     ]
 
     /// Rows where spans go missing or are miscounted between their end and the exporter.
@@ -80,7 +94,8 @@ public enum MutantCatalog {
         Mutant(
             id: "flush-misses-in-flight",
             mechanism: "a flush exports the batch buffer but not the spans still in the intake channel",
-            invariants: ["none-lost"], factory: staged("flush-misses-in-flight", .flushSkipsIntake)),
+            invariants: ["none-lost"], factory: staged("flush-misses-in-flight", .flushSkipsIntake),
+            control: staged("flush-misses-in-flight", .none)),
         Mutant(
             id: "flush-returns-early",
             mechanism: "forceFlush signals the export worker and returns success before anything is exported",
@@ -96,12 +111,14 @@ public enum MutantCatalog {
                                 scheduleDelay: MutantCore.batchScheduleDelay,
                                 dropPolicy: config.dropPolicy == .dropOldest ? .dropOldest : .dropNewest))
                     })
-            }),
+            },
+            control: core("flush-returns-early")),
         Mutant(
             id: "shutdown-loses-buffer",
             mechanism: "shutdown cancels the intake channel before draining it into the buffer",
             invariants: ["none-lost"], unavailable: "needs the scenario 'shutdown' step",
-            factory: staged("shutdown-loses-buffer", .shutdownCancelsIntake)),
+            factory: staged("shutdown-loses-buffer", .shutdownCancelsIntake),
+            control: staged("shutdown-loses-buffer", .none)),
         Mutant(
             id: "dropped-span-breaks-trace",
             mechanism: "a span the sampler drops (and counts) hands out an empty context to its children",
@@ -109,31 +126,38 @@ public enum MutantCatalog {
             factory: MutantFactory("dropped-span-breaks-trace") { instances, seed in
                 DroppedSpanBreaksTraceAdapter(
                     core: MutantCore(instances: instances, seed: seed), seed: seed, drops: .init())
-            }),
+            },
+            control: core("dropped-span-breaks-trace")),
         Mutant(
             id: "shutdown-send-race",
             mechanism: "a span ending while the processor shuts down is sent on the closed channel and lost",
             invariants: ["none-lost"], unavailable: "needs the scenario 'shutdown' step",
-            factory: staged("shutdown-send-race", .sendsAfterClose)),
+            factory: staged("shutdown-send-race", .sendsAfterClose),
+            control: staged("shutdown-send-race", .none)),
     ]
 
     /// Rows about pooled scopes, racing reads and drop accounting.
     static let poolAndRaceMutants: [Mutant] = [
         Mutant(
             id: "pooled-scope-nesting",
-            mechanism: "a worker thread forks its scope from its first task and reuses it for every later task",
-            invariants: ["right-parent"], factory: threadContext("pooled-scope-nesting", .scopeForkedPerThread)),
+            mechanism:
+                "a worker thread forks its scope from its first task and reuses it for every later task",
+            invariants: ["right-parent"],
+            factory: threadContext("pooled-scope-nesting", .scopeForkedPerThread),
+            control: threadContext("pooled-scope-nesting", .none)),
         Mutant(
             id: "check-then-use",
             mechanism: "capture checks a process-wide current span, then reads it again to use it",
             invariants: ["right-parent", "right-trace"],
             factory: MutantFactory("check-then-use") { instances, seed in
                 CheckThenUseAdapter(core: MutantCore(instances: instances, seed: seed))
-            }),
+            },
+            control: core("check-then-use")),
         Mutant(
             id: "drop-policy-mismatch",
             mechanism: "under dropOldest the evicted spans are not counted as dropped",
-            invariants: ["none-lost"], factory: staged("drop-policy-mismatch", .evictionsUncounted)),
+            invariants: ["none-lost"], factory: staged("drop-policy-mismatch", .evictionsUncounted),
+            control: staged("drop-policy-mismatch", .none)),
     ]
 
     /// Rows that need child processes.
@@ -141,35 +165,46 @@ public enum MutantCatalog {
         "fork-stale-worker", "exit-before-export", "process-hop-no-carrier", "child-exits-before-flush",
     ].map { id in
         Mutant(
-            id: id, mechanism: "a child process that does not carry or export its spans", invariants: ["none-lost"],
+            id: id, mechanism: "a child process that does not carry or export its spans",
+            invariants: ["none-lost"],
             unavailable: "needs process hops (ExecutorKind.process)",
-            factory: MutantFactory(id) { instances, seed in MutantCore(instances: instances, seed: seed) })
+            factory: core(id), control: core(id))
+    }
+
+    /// TraceCore as the mutants wire it, with nothing planted.
+    private static func core(_ id: String) -> MutantFactory<MutantCore> {
+        MutantFactory(id, control: true) { instances, seed in MutantCore(instances: instances, seed: seed) }
     }
 
     private static func threadContext(_ id: String, _ defect: ThreadContextAdapter.Defect)
         -> MutantFactory<ThreadContextAdapter>
     {
-        MutantFactory(id) { instances, seed in
+        MutantFactory(id, control: defect == .none) { instances, seed in
             ThreadContextAdapter(core: MutantCore(instances: instances, seed: seed), defect: defect)
         }
     }
 
-    private static func pool(_ id: String, _ propagation: MutantPoolExecutor.Propagation) -> MutantFactory<MutantCore> {
-        MutantFactory(id) { instances, seed in
+    private static func pool(_ id: String, _ propagation: MutantPoolExecutor.Propagation) -> MutantFactory<
+        MutantCore
+    > {
+        MutantFactory(id, control: propagation == .everySubmit) { instances, seed in
             MutantCore(
                 instances: instances, seed: seed,
                 pool: { width in MutantPoolExecutor(width: width, propagation: propagation) })
         }
     }
 
-    private static func staged(_ id: String, _ defect: StagedBatchProcessor.Defect) -> MutantFactory<MutantCore> {
-        MutantFactory(id) { instances, seed in
+    private static func staged(_ id: String, _ defect: StagedBatchProcessor.Defect) -> MutantFactory<
+        MutantCore
+    > {
+        MutantFactory(id, control: defect == .none) { instances, seed in
             MutantCore(
                 instances: instances, seed: seed,
                 batch: { config, exporter in
                     StagedBatchProcessor(
                         exporter: exporter, maxQueueSize: config.maxQueueSize,
-                        maxExportBatchSize: config.maxExportBatchSize, dropOldest: config.dropPolicy == .dropOldest,
+                        maxExportBatchSize: config.maxExportBatchSize,
+                        dropOldest: config.dropPolicy == .dropOldest,
                         defect: defect)
                 })
         }

@@ -10,11 +10,12 @@ public struct MutantResult: Hashable, Sendable, Codable {
     public var scenarios: Int
     /// Seconds to the first finding (or the whole budget, if none).
     public var seconds: Double
-    /// The first broken invariant of the shrunk finding (of the finding, if shrinking lost it).
+    /// The invariant the reported scenario breaks.
     public var invariant: String?
-    /// The seed of the scenario that failed.
+    /// The seed of the reported scenario: the first finding's, or that of the first finding that
+    /// reproduced when the first one did not.
     public var seed: UInt64?
-    /// Hops and spans of the failing scenario as generated.
+    /// Hops and spans of the reported scenario as generated.
     public var found: ScenarioSize?
     /// Hops and spans of the shrunk scenario.
     public var shrunk: ScenarioSize?
@@ -32,7 +33,8 @@ public struct MutantResult: Hashable, Sendable, Codable {
 
     /// Creates a result.
     public init(
-        id: String, killed: Bool, scenarios: Int, seconds: Double, invariant: String? = nil, seed: UInt64? = nil,
+        id: String, killed: Bool, scenarios: Int, seconds: Double, invariant: String? = nil,
+        seed: UInt64? = nil,
         found: ScenarioSize? = nil, shrunk: ScenarioSize? = nil, shrinkSeconds: Double? = nil,
         scenario: Scenario? = nil, skipped: String? = nil
     ) {
@@ -81,5 +83,7 @@ public struct ScenarioSize: Hashable, Sendable, Codable, CustomStringConvertible
     }
 
     /// `2 hops, 5 spans`.
-    public var description: String { "\(hops) hop\(hops == 1 ? "" : "s"), \(spans) span\(spans == 1 ? "" : "s")" }
+    public var description: String {
+        "\(hops) hop\(hops == 1 ? "" : "s"), \(spans) span\(spans == 1 ? "" : "s")"
+    }
 }

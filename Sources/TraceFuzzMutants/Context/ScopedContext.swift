@@ -60,7 +60,8 @@ struct ScopedContext: Sendable {
 
     /// Runs `body` with `context` bound as current for this task.
     func withContext(_ context: SpanContext?, _ body: () -> Void) {
-        Self.$binding.withValue(Binding(owner: owner, context: context, ticket: Self.nextTicket()), operation: body)
+        Self.$binding.withValue(
+            Binding(owner: owner, context: context, ticket: Self.nextTicket()), operation: body)
     }
 
     /// Runs async `body` with `context` bound as current for this task.

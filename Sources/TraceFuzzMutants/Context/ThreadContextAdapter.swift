@@ -108,13 +108,17 @@ struct ThreadContextAdapter: TracerAdapter {
 
     func inject() -> [String: String] { core.inject(context.current) }
 
-    func withExtracted(_ headers: [String: String], _ body: () -> Void) { withRestored(core.extract(headers), body) }
+    func withExtracted(_ headers: [String: String], _ body: () -> Void) {
+        withRestored(core.extract(headers), body)
+    }
 
     func withExtracted(_ headers: [String: String], _ body: () async -> Void) async {
         await withRestored(core.extract(headers), body)
     }
 
-    func flush(instance: Int, timeout: Duration) -> FlushOutcome { core.flush(instance: instance, timeout: timeout) }
+    func flush(instance: Int, timeout: Duration) -> FlushOutcome {
+        core.flush(instance: instance, timeout: timeout)
+    }
 
     func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
         core.shutdown(instance: instance, timeout: timeout)

@@ -64,5 +64,6 @@ struct ContextHandoff: Sendable {
 
     /// TraceCore's: ``TraceContext/current`` and ``TraceContext/withWorkerContext(_:_:)``.
     static let traceCore = ContextHandoff(
-        capture: { TraceContext.current }, restore: { context, body in TraceContext.withWorkerContext(context, body) })
+        capture: { TraceContext.current },
+        restore: { context, body in TraceContext.withWorkerContext(context, body) })
 }

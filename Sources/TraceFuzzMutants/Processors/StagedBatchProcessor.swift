@@ -44,7 +44,10 @@ final class StagedBatchProcessor: SpanProcessor {
         var dropped = 0
     }
 
-    init(exporter: any SpanExporter, maxQueueSize: Int, maxExportBatchSize: Int, dropOldest: Bool, defect: Defect) {
+    init(
+        exporter: any SpanExporter, maxQueueSize: Int, maxExportBatchSize: Int, dropOldest: Bool,
+        defect: Defect
+    ) {
         self.exporter = exporter
         self.maxQueueSize = max(1, maxQueueSize)
         self.maxExportBatchSize = min(max(1, maxExportBatchSize), self.maxQueueSize)

@@ -27,7 +27,9 @@ extension CoreForwarding {
         await core.withExtracted(headers, body)
     }
 
-    func flush(instance: Int, timeout: Duration) -> FlushOutcome { core.flush(instance: instance, timeout: timeout) }
+    func flush(instance: Int, timeout: Duration) -> FlushOutcome {
+        core.flush(instance: instance, timeout: timeout)
+    }
 
     func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
         core.shutdown(instance: instance, timeout: timeout)

@@ -9,7 +9,8 @@ import TraceFuzz
 /// passes the same budget as TraceCore).
 struct MutantCore: TracerAdapter {
     /// Makes the span processor of a `batch` instance.
-    typealias BatchProcessorMaker = @Sendable (TracerInstanceConfig, InMemorySpanExporter) -> any SpanProcessor
+    typealias BatchProcessorMaker =
+        @Sendable (TracerInstanceConfig, InMemorySpanExporter) -> any SpanProcessor
     /// Makes the executor of a `tracedPool` hop, given its width.
     typealias PoolMaker = @Sendable (Int) -> (any WorkExecutor)?
 
@@ -32,7 +33,8 @@ struct MutantCore: TracerAdapter {
 
     /// TraceCore for `instances`, IDs seeded from `seed`; `batch` and `pool` replace those parts.
     init(
-        instances: [TracerInstanceConfig], seed: UInt64, batch: BatchProcessorMaker? = nil, pool: PoolMaker? = nil
+        instances: [TracerInstanceConfig], seed: UInt64, batch: BatchProcessorMaker? = nil,
+        pool: PoolMaker? = nil
     ) {
         var providers: [TracerProvider] = []
         var exporters: [InMemorySpanExporter] = []
@@ -42,7 +44,8 @@ struct MutantCore: TracerAdapter {
             let processor = Self.processor(config, exporter: exporter, batch: batch)
             let provider = TracerProvider(
                 resource: Resource(attributes: ["service.name": .string("instance-\(index)")]),
-                processors: [processor], idGenerator: CounterIDGenerator(seed: SplitMix64.mix(seed &+ UInt64(index))))
+                processors: [processor],
+                idGenerator: CounterIDGenerator(seed: SplitMix64.mix(seed &+ UInt64(index))))
             provider.enrichSession([TraceCoreAdapter.instanceAttribute: .int(Int64(index))])
             providers.append(provider)
             exporters.append(exporter)
@@ -64,7 +67,8 @@ struct MutantCore: TracerAdapter {
         case .batch:
             if let batch { return batch(config, exporter) }
             return BatchSpanProcessor(
-                exporter: exporter, maxQueueSize: config.maxQueueSize, maxExportBatchSize: config.maxExportBatchSize,
+                exporter: exporter, maxQueueSize: config.maxQueueSize,
+                maxExportBatchSize: config.maxExportBatchSize,
                 scheduleDelay: batchScheduleDelay,
                 dropPolicy: config.dropPolicy == .dropOldest ? .dropOldest : .dropNewest)
         }
@@ -121,11 +125,14 @@ struct MutantCore: TracerAdapter {
         for (instance, exporter) in exporters.enumerated() {
             for span in exporter.finishedSpans() {
                 var session: Int?
-                if case .int(let value)? = span.session[TraceCoreAdapter.instanceAttribute] { session = Int(value) }
+                if case .int(let value)? = span.session[TraceCoreAdapter.instanceAttribute] {
+                    session = Int(value)
+                }
                 result.append(
                     ExportedSpan(
                         label: span.name, identity: Self.identity(span.context)!,
-                        parentSpanID: span.parentSpanID?.hexString, exportedBy: instance, sessionInstance: session))
+                        parentSpanID: span.parentSpanID?.hexString, exportedBy: instance,
+                        sessionInstance: session))
             }
         }
         return result

@@ -6,8 +6,12 @@ struct MutantFactory<Adapter: TracerAdapter>: TracerAdapterFactory {
     let name: String
     let make: @Sendable ([TracerInstanceConfig], UInt64) -> Adapter
 
-    init(_ id: String, make: @escaping @Sendable ([TracerInstanceConfig], UInt64) -> Adapter) {
-        self.name = "TraceCore with \(id)"
+    /// A factory for mutant `id`, or for its control (the same adapter with the defect taken out).
+    init(
+        _ id: String, control: Bool = false,
+        make: @escaping @Sendable ([TracerInstanceConfig], UInt64) -> Adapter
+    ) {
+        self.name = control ? "control of \(id)" : "TraceCore with \(id)"
         self.make = make
     }
 

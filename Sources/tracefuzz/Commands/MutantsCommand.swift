@@ -46,7 +46,9 @@ struct MutantsCommand: Command {
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
         while let argument = try scanner.next() {
             guard case .flag(let name) = argument else {
-                if case .positional(let value) = argument { throw UsageError("unexpected argument '\(value)'") }
+                if case .positional(let value) = argument {
+                    throw UsageError("unexpected argument '\(value)'")
+                }
                 continue
             }
             switch name {
@@ -67,7 +69,8 @@ struct MutantsCommand: Command {
     static func mutants(_ list: String) throws(UsageError) -> [Mutant] {
         let ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if let unknown = ids.first(where: { MutantCatalog.mutant($0) == nil }) {
-            throw UsageError.option("only", "unknown mutant '\(unknown)'; ids: \(MutantCatalog.ids.joined(separator: ", "))")
+            throw UsageError.option(
+                "only", "unknown mutant '\(unknown)'; ids: \(MutantCatalog.ids.joined(separator: ", "))")
         }
         if ids.isEmpty { throw UsageError.option("only", "expects at least one mutant id") }
         return MutantCatalog.all.filter { ids.contains($0.id) }

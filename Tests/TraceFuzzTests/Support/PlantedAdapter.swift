@@ -4,6 +4,9 @@ import TraceCore
 import TraceFuzz
 
 /// TraceCore with one ``PlantedBug``: everything else behaves correctly.
+///
+/// These bugs make each invariant fire with a known, repeatable message. The catalog's bugs
+/// (BUG-CATALOG.md), each modelled on its real mechanism, are the mutants of `TraceFuzzMutants`.
 struct PlantedAdapter: TracerAdapter {
     let base: TraceCoreAdapter
     let bug: PlantedBug
@@ -15,25 +18,6 @@ struct PlantedAdapter: TracerAdapter {
         private let instances = Mutex<Set<Int>>([])
         func insert(_ instance: Int) { instances.withLock { _ = $0.insert(instance) } }
         var all: Set<Int> { instances.withLock { $0 } }
-    }
-
-    /// A captured context that knows whether a worker is inside it.
-    final class Captured: Sendable {
-        let context: SpanContext?
-        let entered = Mutex(false)
-
-        init(_ context: SpanContext?) { self.context = context }
-
-        /// Enters unless already entered; returns whether it did.
-        func enter() -> Bool {
-            entered.withLock { entered in
-                if entered { return false }
-                entered = true
-                return true
-            }
-        }
-
-        func exit() { entered.withLock { $0 = false } }
     }
 
     func withSpan(_ label: String, instance: Int, _ body: () -> Void) {
@@ -56,32 +40,14 @@ struct PlantedAdapter: TracerAdapter {
 
     func currentSpan() -> SpanIdentity? { base.currentSpan() }
 
-    func capture() -> Captured { Captured(base.capture()) }
+    func capture() -> SpanContext? { base.capture() }
 
-    func withRestored(_ captured: Captured, _ body: () -> Void) {
-        switch bug {
-        case .restoreIgnoresContext:
-            base.withRestored(nil, body)
-        case .capturedContextSingleEntry:
-            guard captured.enter() else { return }
-            defer { captured.exit() }
-            base.withRestored(captured.context, body)
-        default:
-            base.withRestored(captured.context, body)
-        }
+    func withRestored(_ captured: SpanContext?, _ body: () -> Void) {
+        base.withRestored(bug == .restoreIgnoresContext ? nil : captured, body)
     }
 
-    func withRestored(_ captured: Captured, _ body: () async -> Void) async {
-        switch bug {
-        case .restoreIgnoresContext:
-            await base.withRestored(nil, body)
-        case .capturedContextSingleEntry:
-            guard captured.enter() else { return }
-            await base.withRestored(captured.context, body)
-            captured.exit()
-        default:
-            await base.withRestored(captured.context, body)
-        }
+    func withRestored(_ captured: SpanContext?, _ body: () async -> Void) async {
+        await base.withRestored(bug == .restoreIgnoresContext ? nil : captured, body)
     }
 
     func inject() -> [String: String] { base.inject() }
@@ -122,12 +88,16 @@ struct PlantedAdapter: TracerAdapter {
         case .exportsTwice:
             if let first = spans.first { spans.append(first) }
         case .exportedByOtherInstance:
-            for index in spans.indices { spans[index].exportedBy = (spans[index].exportedBy + 1) % instanceCount }
+            for index in spans.indices {
+                spans[index].exportedBy = (spans[index].exportedBy + 1) % instanceCount
+            }
         case .losesSession:
             for index in spans.indices { spans[index].sessionInstance = nil }
         case .shutdownLosesLastSpan:
             let closed = shutDown.all
-            if let last = spans.lastIndex(where: { closed.contains($0.exportedBy) }) { spans.remove(at: last) }
+            if let last = spans.lastIndex(where: { closed.contains($0.exportedBy) }) {
+                spans.remove(at: last)
+            }
         default:
             break
         }
@@ -143,6 +113,7 @@ struct PlantedAdapterFactory: TracerAdapterFactory {
 
     func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> PlantedAdapter {
         PlantedAdapter(
-            base: TraceCoreAdapter(instances: instances, seed: seed), bug: bug, instanceCount: instances.count)
+            base: TraceCoreAdapter(instances: instances, seed: seed), bug: bug, instanceCount: instances.count
+        )
     }
 }

@@ -18,9 +18,6 @@ enum PlantedBug: String, CaseIterable, Sendable {
     case losesSession
     /// A span labelled `stuck` blocks for longer than the scenario's deadline.
     case blocksOnStuckSpan
-    /// One captured context cannot be entered by two workers at once: the second worker's task dies
-    /// (shared-context-entered).
-    case capturedContextSingleEntry
     /// Shutting an instance down loses the last span it exported (shutdown-loses-buffer).
     case shutdownLosesLastSpan
     /// A span labelled `dropped…` is dropped (and counted) and hands its children an empty context

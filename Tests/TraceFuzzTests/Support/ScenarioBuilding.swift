@@ -6,7 +6,8 @@ func span(_ label: String, instance: Int = 0, _ children: Step...) -> Step {
 }
 
 func hop(
-    _ executor: ExecutorKind, _ strategy: PropagationStrategy, width: Int = 2, join: Bool = true, _ tasks: [Step]...
+    _ executor: ExecutorKind, _ strategy: PropagationStrategy, width: Int = 2, join: Bool = true,
+    _ tasks: [Step]...
 ) -> Step {
     .hop(HopStep(executor: executor, width: width, strategy: strategy, join: join, tasks: tasks))
 }
