@@ -20,7 +20,8 @@ public struct ScenarioGenerator: Sendable {
         var builder = Builder(options: options, source: ChoiceSource(seed: seed))
         let scenario = builder.build()
         return GeneratedScenario(
-            seed: seed, choices: builder.source.recorded, scenario: scenario, stepRanges: builder.stepRanges)
+            seed: seed, choices: builder.source.recorded, scenario: scenario, stepRanges: builder.stepRanges,
+            stepListCounts: builder.stepListCounts)
     }
 
     /// A scenario from a recorded (or edited) choice sequence.
@@ -28,7 +29,8 @@ public struct ScenarioGenerator: Sendable {
         var builder = Builder(options: options, source: ChoiceSource(replaying: choices))
         let scenario = builder.build()
         return GeneratedScenario(
-            seed: seed, choices: builder.source.recorded, scenario: scenario, stepRanges: builder.stepRanges)
+            seed: seed, choices: builder.source.recorded, scenario: scenario, stepRanges: builder.stepRanges,
+            stepListCounts: builder.stepListCounts)
     }
 
     /// A scenario drawn from `source`.
@@ -51,6 +53,8 @@ public struct GeneratedScenario: Hashable, Sendable {
     /// Where each step's choices are in ``choices``, one range per step drawn (nested steps inside their
     /// parent's range): the structure the shrinker deletes and lifts whole steps by.
     public var stepRanges: [Range<Int>] = []
+    /// For each of ``stepRanges``, the index of the choice that counts the steps of the list it is in.
+    public var stepListCounts: [Int] = []
 }
 
 /// Where generated steps will run, which decides what they may contain.
@@ -72,6 +76,8 @@ private struct Builder {
     var instanceCount = 1
     /// The choice range of every step drawn so far.
     var stepRanges: [Range<Int>] = []
+    /// For every step drawn so far, where its list's count choice is.
+    var stepListCounts: [Int] = []
     let executors: [(ExecutorKind, Int)]
     let strategies: [(PropagationStrategy, Int)]
 
@@ -114,21 +120,19 @@ private struct Builder {
     }
 
     mutating func makeSteps(depth: Int, context: StepContext, barrier: BarrierStep?) -> [Step] {
+        let countIndex = source.recorded.values.count
         let count = source.int(in: 1...options.maxStepsPerList)
         var steps: [Step] = []
         for _ in 0..<count {
+            let start = source.recorded.values.count
             if let step = makeStep(depth: depth, context: context, barrier: barrier) { steps.append(step) }
+            stepRanges.append(start..<source.recorded.values.count)
+            stepListCounts.append(countIndex)
         }
         return steps
     }
 
     mutating func makeStep(depth: Int, context: StepContext, barrier: BarrierStep?) -> Step? {
-        let start = source.recorded.values.count
-        defer { stepRanges.append(start..<source.recorded.values.count) }
-        return drawStep(depth: depth, context: context, barrier: barrier)
-    }
-
-    mutating func drawStep(depth: Int, context: StepContext, barrier: BarrierStep?) -> Step? {
         let canSpan = spans < options.maxSpans
         let canHop = depth < options.maxDepth && hops < options.maxHops && !executors.isEmpty
         let kind = source.weighted([

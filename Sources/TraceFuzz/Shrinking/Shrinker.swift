@@ -74,10 +74,12 @@ public struct Shrinker: Sendable {
         return improved
     }
 
-    /// The choice ranges of the best scenario's steps, largest first.
-    private func stepRanges(_ state: State) -> [Range<Int>] {
-        generator.generate(replaying: state.best.choices, seed: state.best.seed).stepRanges
-            .sorted { ($0.count, $1.lowerBound) > ($1.count, $0.lowerBound) }
+    /// The choice ranges of the best scenario's steps, largest first, each with the index of its list's
+    /// count choice.
+    private func steps(_ state: State) -> [(range: Range<Int>, count: Int)] {
+        let generated = generator.generate(replaying: state.best.choices, seed: state.best.seed)
+        return zip(generated.stepRanges, generated.stepListCounts).map { (range: $0, count: $1) }
+            .sorted { ($0.range.count, $1.range.lowerBound) > ($1.range.count, $0.range.lowerBound) }
     }
 
     /// Replaces a step by a step nested in it (its choices by the nested step's), outermost first.
@@ -86,7 +88,7 @@ public struct Shrinker: Sendable {
         var progress = true
         while progress && state.remaining > 0 {
             progress = false
-            let ranges = stepRanges(state)
+            let ranges = steps(state).map(\.range)
             search: for outer in ranges {
                 for inner in ranges where inner != outer && Self.nests(inner, in: outer) {
                     guard state.remaining > 0 else { break search }
@@ -108,19 +110,28 @@ public struct Shrinker: Sendable {
         outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
     }
 
-    /// Deletes one step's choices, largest step first.
+    /// Deletes one step's choices, largest step first: with its list counting one step fewer, else
+    /// alone (the list then draws a simplest step in its place).
     private func deleteSteps(_ state: inout State, _ invariant: String) async -> Bool {
         var improved = false
         var progress = true
-        while progress && state.remaining > 0 {
+        search: while progress && state.remaining > 0 {
             progress = false
-            for range in stepRanges(state) where state.remaining > 0 {
+            for step in steps(state) {
                 var values = state.best.choices.values
-                values.removeSubrange(range)
-                if await attempt(values, &state, invariant) {
-                    progress = true
-                    improved = true
-                    break
+                values.removeSubrange(step.range)
+                var candidates = [values]
+                if values[step.count] > 0 {
+                    candidates[0][step.count] -= 1
+                    candidates.append(values)
+                }
+                for candidate in candidates {
+                    guard state.remaining > 0 else { break search }
+                    if await attempt(candidate, &state, invariant) {
+                        progress = true
+                        improved = true
+                        continue search
+                    }
                 }
             }
         }

@@ -109,7 +109,8 @@ public struct MutantCampaign: Sendable {
     }
 
     /// The smallest scenario found that still fails the finding's invariant reliably, or `nil` if
-    /// shrinking made no progress that reproduces.
+    /// shrinking made no progress that reproduces. A race can pass the shrinker's bar by luck and then
+    /// fail to reproduce; shrinking is then tried again, up to three times.
     private func shrink<Factory>(_ finding: Finding, fuzzer: Fuzzer<Factory>) async -> Scenario? {
         guard let seed = finding.seed, let choices = finding.choices else { return nil }
         let invariant = finding.invariant
@@ -119,11 +120,15 @@ public struct MutantCampaign: Sendable {
                 ? invariant : nil
         }
         let start = fuzzer.generator.generate(replaying: choices, seed: seed)
-        let result = await shrinker.shrink(start, invariant: invariant)
-        guard result.improvements > 0 else { return nil }
-        let shrunk = result.scenario.scenario
-        let verified = await reproduction.fails(shrunk, invariant: invariant, seed: seed, fuzzer: fuzzer)
-        return verified ? shrunk : nil
+        for _ in 1...3 {
+            let result = await shrinker.shrink(start, invariant: invariant)
+            guard result.improvements > 0 else { return nil }
+            let shrunk = result.scenario.scenario
+            if await reproduction.fails(shrunk, invariant: invariant, seed: seed, fuzzer: fuzzer) {
+                return shrunk
+            }
+        }
+        return nil
     }
 
     static func seconds(_ duration: Duration) -> Double {

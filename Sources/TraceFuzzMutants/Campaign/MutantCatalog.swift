@@ -116,8 +116,7 @@ public enum MutantCatalog {
         Mutant(
             id: "shutdown-loses-buffer",
             mechanism: "shutdown cancels the intake channel before draining it into the buffer",
-            invariants: ["none-lost"], unavailable: "needs the scenario 'shutdown' step",
-            factory: staged("shutdown-loses-buffer", .shutdownCancelsIntake),
+            invariants: ["none-lost"], factory: staged("shutdown-loses-buffer", .shutdownCancelsIntake),
             control: staged("shutdown-loses-buffer", .none)),
         Mutant(
             id: "dropped-span-breaks-trace",
@@ -131,9 +130,13 @@ public enum MutantCatalog {
         Mutant(
             id: "shutdown-send-race",
             mechanism: "a span ending while the processor shuts down is sent on the closed channel and lost",
-            invariants: ["none-lost"], unavailable: "needs the scenario 'shutdown' step",
-            factory: staged("shutdown-send-race", .sendsAfterClose),
-            control: staged("shutdown-send-race", .none)),
+            invariants: ["none-lost"],
+            factory: MutantFactory("shutdown-send-race") { instances, seed in
+                ShutdownSendRaceAdapter(core: stagedCore(instances, seed, .sendsAfterClose))
+            },
+            control: MutantFactory("shutdown-send-race", control: true) { instances, seed in
+                ShutdownSendRaceAdapter(core: stagedCore(instances, seed, .none))
+            }),
     ]
 
     /// Rows about pooled scopes, racing reads and drop accounting.
@@ -194,19 +197,24 @@ public enum MutantCatalog {
         }
     }
 
-    private static func staged(_ id: String, _ defect: StagedBatchProcessor.Defect) -> MutantFactory<
-        MutantCore
-    > {
-        MutantFactory(id, control: defect == .none) { instances, seed in
-            MutantCore(
-                instances: instances, seed: seed,
-                batch: { config, exporter in
-                    StagedBatchProcessor(
-                        exporter: exporter, maxQueueSize: config.maxQueueSize,
-                        maxExportBatchSize: config.maxExportBatchSize,
-                        dropOldest: config.dropPolicy == .dropOldest,
-                        defect: defect)
-                })
-        }
+    private static func staged(
+        _ id: String, _ defect: StagedBatchProcessor.Defect
+    ) -> MutantFactory<MutantCore> {
+        MutantFactory(id, control: defect == .none) { instances, seed in stagedCore(instances, seed, defect) }
+    }
+
+    /// TraceCore as the mutants wire it, with the two-stage batch processor for `batch` instances.
+    private static func stagedCore(
+        _ instances: [TracerInstanceConfig], _ seed: UInt64, _ defect: StagedBatchProcessor.Defect
+    ) -> MutantCore {
+        MutantCore(
+            instances: instances, seed: seed,
+            batch: { config, exporter in
+                StagedBatchProcessor(
+                    exporter: exporter, maxQueueSize: config.maxQueueSize,
+                    maxExportBatchSize: config.maxExportBatchSize,
+                    dropOldest: config.dropPolicy == .dropOldest,
+                    defect: defect)
+            })
     }
 }

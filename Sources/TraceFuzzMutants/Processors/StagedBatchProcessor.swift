@@ -35,6 +35,8 @@ final class StagedBatchProcessor: SpanProcessor {
     private let state = Mutex(State())
     /// Held while exporting: exports never overlap.
     private let exporting = Mutex(())
+    /// Left when the first shutdown has finished; later shutdowns wait for it.
+    private let shutDown = DispatchGroup()
 
     private struct State {
         var intake: [SpanData] = []
@@ -42,6 +44,7 @@ final class StagedBatchProcessor: SpanProcessor {
         var isClosed = false
         var receiverStopped = false
         var dropped = 0
+        var shutdownResult = FlushResult.success
     }
 
     init(
@@ -53,6 +56,7 @@ final class StagedBatchProcessor: SpanProcessor {
         self.maxExportBatchSize = min(max(1, maxExportBatchSize), self.maxQueueSize)
         self.dropOldest = dropOldest
         self.defect = defect
+        shutDown.enter()
     }
 
     func onEnd(_ span: SpanData) {
@@ -110,7 +114,12 @@ final class StagedBatchProcessor: SpanProcessor {
             defer { state.isClosed = true }
             return !state.isClosed
         }
-        guard first else { return .success }
+        guard first else {
+            let deadline = DispatchTime.now() + .milliseconds(Int(timeout / .milliseconds(1)))
+            guard shutDown.wait(timeout: deadline) == .success else { return .timeout }
+            return state.withLock { $0.shutdownResult }
+        }
+        defer { shutDown.leave() }
         if defect == .shutdownCancelsIntake {
             state.withLock { state in
                 state.receiverStopped = true
@@ -122,7 +131,9 @@ final class StagedBatchProcessor: SpanProcessor {
         exportBuffer()
         let flushed = exporter.forceFlush()
         exporter.shutdown()
-        return flushed ? .success : .failure
+        let result: FlushResult = flushed ? .success : .failure
+        state.withLock { $0.shutdownResult = result }
+        return result
     }
 
     var droppedSpanCount: Int { state.withLock { $0.dropped } }
