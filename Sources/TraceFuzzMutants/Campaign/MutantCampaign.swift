@@ -71,13 +71,15 @@ public struct MutantCampaign: Sendable {
         }
         var result = MutantResult(
             id: id, killed: true, scenarios: statistics.scenarios, seconds: statistics.seconds,
-            invariant: finding.invariant, seed: finding.seed, found: ScenarioSize(finding.scenario),
+            invariant: finding.invariant, message: finding.violations.first?.message, seed: finding.seed,
+            found: ScenarioSize(finding.scenario),
             scenario: finding.scenario)
         guard shrinkBudget > 0, finding.record.hang == nil else { return result }
         let clock = ContinuousClock()
         let start = clock.now
         if let reproducible = await reproducible(finding, fuzzer: fuzzer) {
             result.invariant = reproducible.invariant
+            result.message = reproducible.violations.first?.message
             result.seed = reproducible.seed
             result.found = ScenarioSize(reproducible.scenario)
             result.scenario = await shrink(reproducible, fuzzer: fuzzer) ?? reproducible.scenario

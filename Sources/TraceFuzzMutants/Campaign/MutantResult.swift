@@ -12,6 +12,8 @@ public struct MutantResult: Hashable, Sendable, Codable {
     public var seconds: Double
     /// The invariant the reported scenario breaks.
     public var invariant: String?
+    /// The reported finding's first violation, as it was found (before shrinking).
+    public var message: String?
     /// The seed of the reported scenario: the first finding's, or that of the first finding that
     /// reproduced when the first one did not.
     public var seed: UInt64?
@@ -34,7 +36,7 @@ public struct MutantResult: Hashable, Sendable, Codable {
     /// Creates a result.
     public init(
         id: String, killed: Bool, scenarios: Int, seconds: Double, invariant: String? = nil,
-        seed: UInt64? = nil,
+        message: String? = nil, seed: UInt64? = nil,
         found: ScenarioSize? = nil, shrunk: ScenarioSize? = nil, shrinkSeconds: Double? = nil,
         scenario: Scenario? = nil, skipped: String? = nil
     ) {
@@ -43,6 +45,7 @@ public struct MutantResult: Hashable, Sendable, Codable {
         self.scenarios = scenarios
         self.seconds = seconds
         self.invariant = invariant
+        self.message = message
         self.seed = seed
         self.found = found
         self.shrunk = shrunk

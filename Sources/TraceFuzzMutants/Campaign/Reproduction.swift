@@ -16,15 +16,15 @@ public struct Reproduction: Hashable, Sendable {
         self.attempts = max(self.required, attempts)
     }
 
-    /// Whether `scenario` fails `invariant` (as its first broken invariant) often enough. Stops as soon
-    /// as the answer is known.
+    /// Whether `scenario` breaks `invariant` (among what it breaks: a mutant may break several at once,
+    /// in an order that varies from run to run) often enough. Stops as soon as the answer is known.
     public func fails<Factory>(
         _ scenario: Scenario, invariant: String, seed: UInt64, fuzzer: Fuzzer<Factory>
     ) async -> Bool {
         var failures = 0
         for run in 0..<attempts {
             let outcome = await fuzzer.check(scenario, seed: seed)
-            if outcome.violations.first?.invariant == invariant { failures += 1 }
+            if outcome.violations.contains(where: { $0.invariant == invariant }) { failures += 1 }
             if failures >= required { return true }
             if failures + (attempts - run - 1) < required { return false }
         }

@@ -18,7 +18,7 @@ struct MutantsCommand: Command {
 
             flags:
               --budget DURATION     time per mutant (default \(defaultBudget.commandLineForm)): 500ms, 30s, 5m
-              --only ID,ID          run only these mutants (ids: \(MutantCatalog.ids.joined(separator: ", ")))
+              --only ID,ID          run only these mutants (ids below)
               --seed S              the seed every mutant starts from, decimal or 0x hex (default 1)
               --no-shrink           do not shrink findings
               --json                print one JSON object instead of the table
@@ -28,7 +28,25 @@ struct MutantsCommand: Command {
             the found scenario's size as hops/spans. 'tracefuzz mutants --only ID --seed SEED' fuzzes a
             mutant again from the scenario that killed it.
             Exit status: 0 every mutant killed, 1 a mutant survived or could not run, 2 bad usage.
+
+            mutants:
+            \(idList)
             """)
+
+    /// The catalog's ids, a few to a line.
+    static var idList: String {
+        var lines: [String] = []
+        var line = ""
+        for id in MutantCatalog.ids {
+            if !line.isEmpty && line.count + id.count + 2 > 100 {
+                lines.append(line + ",")
+                line = ""
+            }
+            line += line.isEmpty ? "  " + id : ", " + id
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
 
     /// The seed every mutant starts from.
     var seed = Seed(1)
