@@ -3,7 +3,7 @@ import TraceFuzz
 
 /// TraceCore's spans and processors under the mutants' own context manager (``ScopedContext``), with
 /// one ``Defect`` planted in how the context moves between threads. With ``Defect/none`` it is correct.
-struct ThreadContextAdapter: TracerAdapter {
+struct ThreadContextAdapter: CoreForwarding {
     /// What is broken.
     enum Defect: Sendable {
         /// Nothing.
@@ -115,18 +115,6 @@ struct ThreadContextAdapter: TracerAdapter {
     func withExtracted(_ headers: [String: String], _ body: () async -> Void) async {
         await withRestored(core.extract(headers), body)
     }
-
-    func flush(instance: Int, timeout: Duration) -> FlushOutcome {
-        core.flush(instance: instance, timeout: timeout)
-    }
-
-    func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
-        core.shutdown(instance: instance, timeout: timeout)
-    }
-
-    func exportedSpans() -> [ExportedSpan] { core.exportedSpans() }
-
-    func droppedSpans(instance: Int) -> Int { core.droppedSpans(instance: instance) }
 
     /// The tracer's own pool: correct, carrying this adapter's context.
     func propagatingExecutor(width: Int) -> (any WorkExecutor)? {
