@@ -42,8 +42,8 @@ public struct MutantCampaignReport: Hashable, Sendable, Codable {
         let header = ["mutant", "killed", "scenarios", "seconds", "invariant", "shrunk", "found", "seed"]
         var rows = [header]
         for result in results {
-            if let skipped = result.skipped {
-                rows.append([result.id, "skipped", "-", "-", skipped, "", "", ""])
+            if result.skipped != nil {
+                rows.append([result.id, "skipped", "-", "-", "-", "-", "-", "-"])
                 continue
             }
             rows.append([
@@ -61,6 +61,13 @@ public struct MutantCampaignReport: Hashable, Sendable, Codable {
         }
         lines.insert(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), at: 1)
         lines.append("")
+        var reasons: [String: [String]] = [:]
+        for result in results {
+            if let reason = result.skipped { reasons[reason, default: []].append(result.id) }
+        }
+        for (reason, ids) in reasons.sorted(by: { $0.key < $1.key }) {
+            lines.append("skipped (\(reason)): \(ids.joined(separator: ", "))")
+        }
         lines.append(summary)
         return lines.joined(separator: "\n")
     }

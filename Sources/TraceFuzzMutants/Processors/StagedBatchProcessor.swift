@@ -3,7 +3,8 @@ import Synchronization
 import TraceCore
 
 /// A batching span processor in two stages, as many SDKs build them: an ended span is sent into an
-/// intake channel, and a receiver moves it into the batch buffer, which is exported when full, on a
+/// intake channel, and a receiver moves what the channel holds into the batch buffer (every
+/// ``receiveInterval``, or at once when a batch's worth is waiting), which is exported when full, on a
 /// flush, and at shutdown. One ``Defect`` is planted in it; with ``Defect/none`` it is correct: a flush
 /// drains the intake first, shutdown drains everything, and every drop is counted.
 final class StagedBatchProcessor: SpanProcessor {
@@ -30,8 +31,15 @@ final class StagedBatchProcessor: SpanProcessor {
     private let maxExportBatchSize: Int
     private let dropOldest: Bool
     private let defect: Defect
+    /// How often the receiver drains the channel when nothing hurries it: as short as TraceCore's schedule
+    /// delay in the harness, so spans spend a moment in the channel, as they do in real SDKs.
+    static let receiveInterval = DispatchTimeInterval.milliseconds(2)
+
     /// The channel's receiver: moves are FIFO, so a `sync` on it waits for every send before it.
     private let receiver = DispatchQueue(label: "tracefuzz-mutant-intake")
+    /// Wakes the receiver every ``receiveInterval``. Dispatch sources may be used from any thread; the
+    /// protocol is just not marked `Sendable`.
+    nonisolated(unsafe) private let ticker: any DispatchSourceTimer
     private let state = Mutex(State())
     /// Held while exporting: exports never overlap.
     private let exporting = Mutex(())
@@ -57,7 +65,13 @@ final class StagedBatchProcessor: SpanProcessor {
         self.dropOldest = dropOldest
         self.defect = defect
         shutDown.enter()
+        ticker = DispatchSource.makeTimerSource(queue: receiver)
+        ticker.schedule(deadline: .now() + Self.receiveInterval, repeating: Self.receiveInterval)
+        ticker.setEventHandler { [weak self] in self?.receive() }
+        ticker.resume()
     }
+
+    deinit { ticker.cancel() }
 
     func onEnd(_ span: SpanData) {
         let sent = state.withLock { state -> Bool in
@@ -71,7 +85,7 @@ final class StagedBatchProcessor: SpanProcessor {
                 if state.buffer.isEmpty { state.intake.removeFirst() } else { state.buffer.removeFirst() }
             }
             state.intake.append(span)
-            return true
+            return state.intake.count + state.buffer.count >= maxExportBatchSize
         }
         if sent { receiver.async { self.receive() } }
     }
@@ -114,6 +128,7 @@ final class StagedBatchProcessor: SpanProcessor {
             defer { state.isClosed = true }
             return !state.isClosed
         }
+        ticker.cancel()
         guard first else {
             let deadline = DispatchTime.now() + .milliseconds(Int(timeout / .milliseconds(1)))
             guard shutDown.wait(timeout: deadline) == .success else { return .timeout }
