@@ -16,17 +16,26 @@ import Synchronization
 /// hand-off (`__tsan_release` before unlocking, `__tsan_acquire` after locking); otherwise the two
 /// hooks are `nil` and cost a predictable branch each.
 ///
-/// Usable from inlinable code, so generic callers (``WorkHandle``) specialise in client modules.
-@usableFromInline
-struct StateLock<State>: ~Copyable, Sendable {
+/// Usable from inlinable code, so generic callers (``WorkHandle``) specialise in client modules; public so
+/// that code built on TraceCore (the TraceFuzz engine among it) stays clean under
+/// `swift test --sanitize=thread` too.
+///
+/// ```swift
+/// final class Counter: Sendable {
+///     private let count = StateLock(0)
+///     func increment() { count.withLock { $0 += 1 } }
+/// }
+/// ```
+public struct StateLock<State>: ~Copyable, Sendable {
     @usableFromInline let mutex: Mutex<State>
 
+    /// Creates a lock around `state`.
     @inlinable
-    init(_ state: consuming sending State) { mutex = Mutex(state) }
+    public init(_ state: consuming sending State) { mutex = Mutex(state) }
 
     /// Runs `body` with exclusive access to the state. Never `await` or block for long inside.
     @inlinable
-    borrowing func withLock<Result, E: Error>(
+    public borrowing func withLock<Result, E: Error>(
         _ body: (inout sending State) throws(E) -> sending Result
     ) throws(E) -> sending Result {
         guard let hooks = ThreadSanitizerHooks.installed else { return try mutex.withLock(body) }

@@ -2,7 +2,10 @@ import Testing
 import TraceFuzz
 
 /// TraceCore holds every invariant for every executor × strategy, over many seeds each.
-@Suite("Properties of TraceCore")
+///
+/// Serialized: each combination's fuzz loop gets the machine to itself. Forty loops at once (with other
+/// suites blocking the two cooperative threads) starve scenarios past their deadline under ThreadSanitizer.
+@Suite("Properties of TraceCore", .serialized)
 struct PropertyTests {
     static let executors = ExecutorKind.allCases.filter { $0 != .process }
     static let seedsPerCombination = 50

@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+import TraceCore
 
 /// The named barriers of one run. A barrier releases everyone once `parties` have arrived, or gives up
 /// waiting after ``patience``, so a barrier on a serial executor slows a run down but never hangs it.
@@ -7,7 +8,7 @@ final class BarrierRegistry: Sendable {
     /// How long an arrival waits for the others before going on alone.
     static let patience = DispatchTimeInterval.microseconds(300)
 
-    private let state = Mutex([String: Barrier]())
+    private let state = StateLock([String: Barrier]())
     private let tickets = Atomic<Int>(0)
 
     private struct Barrier {

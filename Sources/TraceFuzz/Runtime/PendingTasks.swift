@@ -1,9 +1,10 @@
 import Synchronization
+import TraceCore
 
 /// Tracks the tasks of a run that have been submitted and not yet finished, so the run can join
 /// fire-and-forget work before its final flush, and name what is stuck when the deadline passes.
 final class PendingTasks: Sendable {
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var pending: [Int: String] = [:]

@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+import TraceCore
 
 /// Runs scenarios on real threads, Dispatch queues, operation queues and Swift tasks, with seeded
 /// jitter, under a deadline enforced by a watchdog.
@@ -53,7 +54,7 @@ public struct RealRuntime: ScenarioRuntime {
 
 /// A value delivered once, by whichever of several racers comes first, and awaited once.
 final class OneShot<Value: Sendable>: Sendable {
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var value: Value?

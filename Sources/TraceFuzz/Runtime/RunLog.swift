@@ -1,8 +1,9 @@
 import Synchronization
+import TraceCore
 
 /// The thread-safe log a run writes while it executes.
 final class RunLog: Sendable {
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var observed: [String: SpanIdentity] = [:]

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import TraceCore
 
 /// One run of one scenario against one adapter: interprets the plan on real threads, queues and tasks.
 ///
@@ -15,8 +16,8 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     let barriers = BarrierRegistry()
     let perturbation: Perturbation
     let flushTimeout: Duration
-    private let executors = Mutex<[any WorkExecutor]>([])
-    private let longLived = Mutex<[String: any WorkExecutor]>([:])
+    private let executors = StateLock<[any WorkExecutor]>([])
+    private let longLived = StateLock<[String: any WorkExecutor]>([:])
 
     init(adapter: Adapter, seed: UInt64, flushTimeout: Duration) {
         self.adapter = adapter

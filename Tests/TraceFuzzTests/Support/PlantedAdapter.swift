@@ -15,7 +15,7 @@ struct PlantedAdapter: TracerAdapter {
 
     /// The instances shut down so far.
     final class ShutDownInstances: Sendable {
-        private let instances = Mutex<Set<Int>>([])
+        private let instances = StateLock<Set<Int>>([])
         func insert(_ instance: Int) { instances.withLock { _ = $0.insert(instance) } }
         var all: Set<Int> { instances.withLock { $0 } }
     }
