@@ -4,7 +4,9 @@ import TraceFuzzMutants
 
 /// Every in-process mutant is killed from a fixed seed within a small budget, and its shrunk finding
 /// still breaks the same invariant; the intact building blocks and TraceCore pass the same budget.
-@Suite("Mutant campaign")
+/// Serialized: a campaign fuzzes races, and sixteen campaigns at once change the very interleavings each
+/// one found and shrank (a shrunk race found under one load may not recur under another).
+@Suite("Mutant campaign", .serialized)
 struct MutantCampaignTests {
     /// The fixed seed every test fuzzes from.
     static let seed: UInt64 = 1
