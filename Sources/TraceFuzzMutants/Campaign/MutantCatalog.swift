@@ -37,7 +37,7 @@ public enum MutantCatalog {
         Mutant(
             id: "pool-no-propagation",
             mechanism: "the tracer's own pool claims to carry the submitter's context and carries nothing",
-            invariants: ["right-parent"], factory: pool("pool-no-propagation", .never),
+            invariants: ["right-parent", "right-trace"], factory: pool("pool-no-propagation", .never),
             control: pool("pool-no-propagation", .everySubmit)),
         Mutant(
             id: "shared-context-entered",
@@ -52,7 +52,7 @@ public enum MutantCatalog {
             id: "shared-context-serial-leak",
             mechanism:
                 "a captured context is a mutable object that keeps the span the previous task set in it",
-            invariants: ["right-parent"],
+            invariants: ["right-parent", "right-trace"],
             factory: MutantFactory("shared-context-serial-leak") { instances, seed in
                 SharedContextSerialLeakAdapter(core: MutantCore(instances: instances, seed: seed))
             },
@@ -73,13 +73,13 @@ public enum MutantCatalog {
         Mutant(
             id: "fork-join-partial",
             mechanism: "the tracer's own pool hands a context to the first task forked under it only",
-            invariants: ["right-parent"], factory: pool("fork-join-partial", .firstForkOnly),
+            invariants: ["right-parent", "right-trace"], factory: pool("fork-join-partial", .firstForkOnly),
             control: pool("fork-join-partial", .everySubmit)),
         Mutant(
             id: "child-clears-parent",
             mechanism:
                 "ending a span sets the thread's active context to none instead of restoring the parent",
-            invariants: ["right-parent"], factory: threadContext("child-clears-parent", .endClearsContext),
+            invariants: ["right-parent", "right-trace"], factory: threadContext("child-clears-parent", .endClearsContext),
             control: threadContext("child-clears-parent", .none)),
         Mutant(
             id: "await-wrong-trace",
@@ -145,7 +145,7 @@ public enum MutantCatalog {
             id: "pooled-scope-nesting",
             mechanism:
                 "a worker thread forks its scope from its first task and reuses it for every later task",
-            invariants: ["right-parent"],
+            invariants: ["right-parent", "right-trace"],
             factory: threadContext("pooled-scope-nesting", .scopeForkedPerThread),
             control: threadContext("pooled-scope-nesting", .none)),
         Mutant(
