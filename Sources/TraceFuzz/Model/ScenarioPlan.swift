@@ -5,9 +5,15 @@ struct ScenarioPlan: Sendable {
     let hopCount: Int
 
     init(_ scenario: Scenario) {
-        var counter = 0
-        steps = Self.plan(scenario.steps, counter: &counter)
-        hopCount = counter
+        self.init(steps: scenario.steps, firstHopID: 1)
+    }
+
+    /// Plans a sub-scenario whose first hop is numbered `firstHopID`: a child process plans its task's
+    /// steps this way, so its hops and sites have the names they have in the whole scenario's plan.
+    init(steps: [Step], firstHopID: Int) {
+        var counter = firstHopID - 1
+        self.steps = Self.plan(steps, counter: &counter)
+        hopCount = counter - (firstHopID - 1)
     }
 
     private static func plan(_ steps: [Step], counter: inout Int) -> [PlanStep] {
@@ -19,11 +25,15 @@ struct ScenarioPlan: Sendable {
             case .hop(let hop):
                 counter += 1
                 let id = counter
-                let tasks = hop.tasks.map { plan($0, counter: &counter) }
+                var firstHopIDs: [Int] = []
+                let tasks = hop.tasks.map { task in
+                    firstHopIDs.append(counter + 1)
+                    return plan(task, counter: &counter)
+                }
                 return .hop(
                     PlannedHop(
                         id: id, executor: hop.executor, width: hop.width, strategy: hop.strategy, join: hop.join,
-                        tasks: tasks))
+                        tasks: tasks, source: hop, firstHopIDs: firstHopIDs))
             default:
                 return .other(step)
             }
@@ -51,6 +61,15 @@ struct PlannedHop: Sendable {
     let strategy: PropagationStrategy
     let join: Bool
     let tasks: [[PlanStep]]
+    /// The hop as written: a `process` hop sends its tasks' steps to child processes.
+    let source: HopStep
+    /// The number the first hop inside each task has (whether or not the task has one).
+    let firstHopIDs: [Int]
+
+    /// The fault the child process of task `index` commits, if the scenario names one.
+    func fault(task index: Int) -> ProcessFault? {
+        source.fault.flatMap { $0.task == index ? $0 : nil }
+    }
 
     /// `h3`.
     var name: String { "h\(id)" }

@@ -5,6 +5,8 @@ public enum ScenarioValidator {
     public static let maxDepth = 32
     /// The most tasks one hop may have.
     public static let maxTasksPerHop = 64
+    /// The largest `afterSpans` a process fault may name.
+    public static let maxFaultAfterSpans = 512
 
     /// Throws the first rule a scenario breaks, naming its JSON path.
     public static func validate(_ scenario: Scenario) throws(ScenarioError) {
@@ -69,6 +71,7 @@ public enum ScenarioValidator {
             try check(
                 hop.tasks.count <= ScenarioValidator.maxTasksPerHop, "\(path).tasks",
                 "at most \(ScenarioValidator.maxTasksPerHop) tasks")
+            if let fault = hop.fault { try validateFault(fault, hop: hop, path: "\(path).fault") }
             if hop.executor.isStructured {
                 try check(hop.join, "\(path).join", "'\(hop.executor.rawValue)' hops are structured and always joined")
             }
@@ -80,6 +83,23 @@ public enum ScenarioValidator {
             for (index, task) in hop.tasks.enumerated() {
                 try walk(task, path: "\(path).tasks[\(index)]", depth: depth + 1, mayBlock: workerMayBlock)
             }
+        }
+    }
+
+    private static func validateFault(
+        _ fault: ProcessFault, hop: HopStep, path: String
+    ) throws(ScenarioError) {
+        try check(
+            hop.executor == .process, path,
+            "faults are committed by child processes: only 'process' hops may name one")
+        try range(fault.task, 0...(hop.tasks.count - 1), "\(path).task")
+        try range(fault.afterSpans, 0...ScenarioValidator.maxFaultAfterSpans, "\(path).afterSpans")
+        if let signal = fault.signal {
+            try check(fault.kind == .crash, "\(path).signal", "only a 'crash' fault names a signal")
+            let allowed = ProcessFault.crashSignals.map(String.init).joined(separator: ", ")
+            try check(
+                ProcessFault.crashSignals.contains(signal), "\(path).signal",
+                "\(signal) is not one of the crash signals (\(allowed))")
         }
     }
 

@@ -81,22 +81,26 @@ public struct HopStep: Codable, Hashable, Sendable {
     public var join: Bool
     /// The tasks; each is a list of steps.
     public var tasks: [[Step]]
+    /// A fault one task's child process commits on purpose (`process` hops only); left out of the JSON
+    /// when there is none.
+    public var fault: ProcessFault?
 
     /// Creates a hop step.
     public init(
         executor: ExecutorKind, width: Int = 2, strategy: PropagationStrategy = .fresh, join: Bool = true,
-        tasks: [[Step]]
+        tasks: [[Step]], fault: ProcessFault? = nil
     ) {
         self.executor = executor
         self.width = width
         self.strategy = strategy
         self.join = join
         self.tasks = tasks
+        self.fault = fault
     }
 
-    private enum CodingKeys: String, CodingKey { case executor, width, strategy, join, tasks }
+    private enum CodingKeys: String, CodingKey { case executor, width, strategy, join, tasks, fault }
 
-    /// Decodes a hop; `width` defaults to 2, `strategy` to `fresh`, `join` to `true`.
+    /// Decodes a hop; `width` defaults to 2, `strategy` to `fresh`, `join` to `true`, `fault` to none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         executor = try container.decode(ExecutorKind.self, forKey: .executor)
@@ -104,6 +108,7 @@ public struct HopStep: Codable, Hashable, Sendable {
         strategy = try container.decodeIfPresent(PropagationStrategy.self, forKey: .strategy) ?? .fresh
         join = try container.decodeIfPresent(Bool.self, forKey: .join) ?? true
         tasks = try container.decode([[Step]].self, forKey: .tasks)
+        fault = try container.decodeIfPresent(ProcessFault.self, forKey: .fault)
     }
 }
 
