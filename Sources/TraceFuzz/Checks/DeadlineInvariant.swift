@@ -10,9 +10,16 @@ public struct DeadlineInvariant: Invariant {
     public func check(_ input: CheckInput) -> [Violation] {
         guard let hang = input.record.hang else { return [] }
         let pending = hang.pending.isEmpty ? "none tracked" : hang.pending.joined(separator: ", ")
+        var message = "did not finish within \(hang.deadlineMillis) ms; pending tasks: \(pending)"
+        if !hang.killedProcesses.isEmpty {
+            let arrived = hang.arrived.isEmpty ? "none" : NoLossInvariant.list(hang.arrived)
+            message +=
+                "; child processes killed at the deadline: \(hang.killedProcesses.joined(separator: ", "))"
+                + "; spans that arrived from child processes: \(arrived)"
+        }
         return [
             Violation(
-                invariant: name, message: "did not finish within \(hang.deadlineMillis) ms; pending tasks: \(pending)",
+                invariant: name, message: message,
                 expected: "finished within \(hang.deadlineMillis) ms", actual: "still running", mark: .run)
         ]
     }

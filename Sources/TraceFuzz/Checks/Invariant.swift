@@ -29,6 +29,7 @@ public enum Invariants {
     public static let all: [any Invariant] = [
         DeadlineInvariant(), CleanWorkerInvariant(), RightParentInvariant(), RightTraceInvariant(),
         NoLossInvariant(), DropsAccountedInvariant(), NoDuplicatesInvariant(), InstanceIsolationInvariant(),
+        ChildProtocolInvariant(),
     ]
 
     /// The names of every built-in invariant.

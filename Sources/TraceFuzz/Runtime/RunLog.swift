@@ -16,6 +16,17 @@ final class RunLog: Sendable {
         var tracedPoolPropagates = true
         var unsupported: String?
         var tasksRun = 0
+        var remote = RemoteResults()
+    }
+
+    /// What child processes delivered: kept apart from the run's own ends, which its flushes cover.
+    private struct RemoteResults {
+        var spans: [ExportedSpan] = []
+        var ended: [String] = []
+        var dropped: [Int: Int] = [:]
+        var tasksRun = 0
+        var children: [ChildOutcome] = []
+        var losses: [ExpectedLoss] = []
     }
 
     func observe(_ label: String, _ identity: SpanIdentity?) {
@@ -59,16 +70,51 @@ final class RunLog: Sendable {
 
     func taskStarted() { state.withLock { $0.tasksRun += 1 } }
 
-    /// Copies the log into a record.
+    // MARK: - Results of child processes
+
+    /// A span a child process delivered.
+    func remoteSpan(_ span: ExportedSpan) { state.withLock { $0.remote.spans.append(span) } }
+
+    /// A span that ended in a child process.
+    func remoteEnded(_ label: String) { state.withLock { $0.remote.ended.append(label) } }
+
+    /// Spans a child process's instance dropped.
+    func remoteDropped(instance: Int, count: Int) {
+        state.withLock { $0.remote.dropped[instance, default: 0] += count }
+    }
+
+    /// Tasks a child process ran.
+    func remoteTasks(_ count: Int) { state.withLock { $0.remote.tasksRun += count } }
+
+    /// How a child process ended.
+    func child(_ outcome: ChildOutcome) { state.withLock { $0.remote.children.append(outcome) } }
+
+    /// A loss a named fault explains.
+    func expectedLoss(_ loss: ExpectedLoss) { state.withLock { $0.remote.losses.append(loss) } }
+
+    /// Spans child processes delivered for `instance` so far.
+    func remoteSpans(instance: Int) -> [ExportedSpan] {
+        state.withLock { $0.remote.spans.filter { $0.exportedBy == instance } }
+    }
+
+    /// Every span child processes delivered so far.
+    func remoteSpans() -> [ExportedSpan] { state.withLock { $0.remote.spans } }
+
+    /// Spans child processes counted as dropped for `instance`.
+    func remoteDropped(instance: Int) -> Int { state.withLock { $0.remote.dropped[instance] ?? 0 } }
+
+    /// Copies the log into a record: the run's own observations and, merged in, its children's.
     func fill(_ record: inout RunRecord) {
         state.withLock { state in
             record.observed = state.observed
-            record.ended = state.ended
+            record.ended = state.ended + state.remote.ended
             record.flushes = state.flushes
             record.leaks = state.leaks
-            record.tasksRun = state.tasksRun
+            record.tasksRun = state.tasksRun + state.remote.tasksRun
             record.tracedPoolPropagates = state.tracedPoolPropagates
             record.unsupported = state.unsupported
+            record.children = state.remote.children
+            record.expectedLosses = state.remote.losses
         }
     }
 }

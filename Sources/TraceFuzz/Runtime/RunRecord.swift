@@ -20,15 +20,23 @@ public struct RunRecord: Sendable {
     public var tasksRun = 0
     /// Whether the adapter's own executor (for `tracedPool` hops) declares that it propagates context.
     public var tracedPoolPropagates = true
+    /// How each child process of a `process` hop ended, in the order they ended (a child's own children
+    /// included, as it reported them).
+    public var children: [ChildOutcome] = []
+    /// Spans whose loss a fault named in the scenario explains: `none-lost` does not report them.
+    public var expectedLosses: [ExpectedLoss] = []
 
     /// An empty record.
     public init() {}
 }
 
 /// One flush and what it had to cover.
-public struct FlushObservation: Sendable, Hashable {
+public struct FlushObservation: Sendable, Hashable, Codable {
     /// The flush's number in the run (1-based), or 0 for the final flush.
     public var index: Int
+    /// The child process the flush ran in, by its task's site (`h2.t0 process/fresh`), or `nil` for the
+    /// run's own process. A child's flushes cover only what ended in that child.
+    public var site: String? = nil
     /// The flushed instance.
     public var instance: Int
     /// Labels of that instance's spans whose end had returned before the flush began.
@@ -44,13 +52,19 @@ public struct FlushObservation: Sendable, Hashable {
     /// Whether a shutdown of this instance had begun (here or concurrently) by the time this returned.
     public var shutdownBegunByReturn = false
 
-    /// `flush #2`, `shutdown #3` or `the final flush`.
-    public var name: String { index == 0 ? "the final flush" : "\(isShutdown ? "shutdown" : "flush") #\(index)" }
+    /// `flush #2`, `shutdown #3` or `the final flush`, with `in child h2.t0 process/fresh` for a child's.
+    public var name: String {
+        let flush = index == 0 ? "the final flush" : "\(isShutdown ? "shutdown" : "flush") #\(index)"
+        return site.map { "\(flush) in child \($0)" } ?? flush
+    }
+
+    /// Whether this is the run's own final flush, which must cover every span the scenario makes.
+    public var isFinalFlushOfRun: Bool { index == 0 && site == nil }
 }
 
 /// A context found current on a worker thread where none should be: left behind after a task, or
 /// already there when a task started (left by an earlier task on the same pooled thread).
-public struct LeakObservation: Sendable, Hashable {
+public struct LeakObservation: Sendable, Hashable, Codable {
     /// Where the task ran, such as `h2.t1 pool/none`.
     public var site: String
     /// The span left behind.
@@ -65,4 +79,8 @@ public struct HangReport: Sendable, Hashable {
     public var deadlineMillis: Int
     /// The tasks still pending, by site.
     public var pending: [String]
+    /// The child processes the watchdog killed, as `site (pid N)`.
+    public var killedProcesses: [String] = []
+    /// Labels of the spans that had arrived from those children when they were killed, sorted.
+    public var arrived: [String] = []
 }
