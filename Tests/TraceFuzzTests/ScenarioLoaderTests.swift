@@ -89,9 +89,10 @@ struct ScenarioLoaderTests {
                 """,
             path: "$.steps[0].hop.tasks[0][0].hop.join", words: "starves"),
         BadInput(
-            name: "process hops reserved",
-            json: #"{"format": 1, "steps": [{"hop": {"executor": "process", "tasks": [[]]}}]}"#,
-            path: "$.steps[0].hop.executor", words: "not supported"),
+            name: "a fault on a hop that is not a process hop",
+            json: #"{"format": 1, "steps": [{"hop": {"executor": "pool", "#
+                + #""fault": {"kind": "crash"}, "tasks": [[]]}}]}"#,
+            path: "$.steps[0].hop.fault", words: "only 'process' hops"),
         BadInput(
             name: "no tasks", json: #"{"format": 1, "steps": [{"hop": {"executor": "thread", "tasks": []}}]}"#,
             path: "$.steps[0].hop.tasks", words: "at least one task"),

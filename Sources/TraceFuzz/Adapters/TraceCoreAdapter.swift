@@ -96,6 +96,19 @@ public struct TraceCoreAdapter: TracerAdapter {
         await TraceContext.withContext(extract(headers), body)
     }
 
+    /// The current context through TraceCore's environment carrier: `TRACEPARENT`, `TRACESTATE`.
+    public func injectEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        EnvironmentCarrier.inject(TraceContext.current, into: &environment)
+        return environment
+    }
+
+    /// Runs async `body` with the context TraceCore's environment carrier reads from `environment`.
+    public func withExtractedEnvironment(_ environment: [String: String], _ body: () async -> Void) async {
+        await TraceContext.withContext(
+            EnvironmentCarrier.extract(from: environment, propagator: propagator), body)
+    }
+
     /// Force-flushes one provider.
     public func flush(instance: Int, timeout: Duration) -> FlushOutcome {
         FlushOutcome(providers[instance].forceFlush(timeout: timeout))

@@ -33,6 +33,13 @@ public protocol TracerAdapter: Sendable {
     /// Runs async `body` with the context extracted from carrier headers as current.
     func withExtracted(_ headers: [String: String], _ body: () async -> Void) async
 
+    /// The current context as environment variables for a child process (`TRACEPARENT`,
+    /// `TRACESTATE`): the carrier of `process` hops under the `carrier` strategy.
+    func injectEnvironment() -> [String: String]
+    /// Runs async `body` with the context extracted from a process environment as current: how a
+    /// worker process picks up the context of a `carrier` hop.
+    func withExtractedEnvironment(_ environment: [String: String], _ body: () async -> Void) async
+
     /// Force-flushes one instance: when it returns `.success`, every span of that instance that ended
     /// before the call began must be exported.
     func flush(instance: Int, timeout: Duration) -> FlushOutcome
@@ -50,6 +57,18 @@ public protocol TracerAdapter: Sendable {
 extension TracerAdapter {
     /// No propagating executor of its own.
     public func propagatingExecutor(width: Int) -> (any WorkExecutor)? { nil }
+
+    /// The headers of ``inject()`` as variables: `traceparent` as `TRACEPARENT`, and so on.
+    public func injectEnvironment() -> [String: String] {
+        Dictionary(inject().map { ($0.key.uppercased(), $0.value) }) { first, _ in first }
+    }
+
+    /// The async `withExtracted` with `TRACEPARENT` and `TRACESTATE` read back as headers.
+    public func withExtractedEnvironment(_ environment: [String: String], _ body: () async -> Void) async {
+        var headers: [String: String] = [:]
+        for name in ["TRACEPARENT", "TRACESTATE"] { headers[name.lowercased()] = environment[name] }
+        await withExtracted(headers, body)
+    }
 }
 
 /// Makes a fresh ``TracerAdapter`` for every run.

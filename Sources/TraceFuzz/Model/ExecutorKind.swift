@@ -20,7 +20,10 @@ public enum ExecutorKind: String, Codable, Hashable, Sendable, CaseIterable {
     case taskGroup
     /// An `async let` per task (inherits task-locals; always joined).
     case asyncLet
-    /// A child process per task (reserved: process hops are not supported by this build yet).
+    /// A child process per task: the task's steps run as a sub-scenario in a worker process
+    /// (`tracefuzz worker`), with a tracer of its own. Inherits nothing; context crosses only as
+    /// the strategy serializes it (`carrier`: `TRACEPARENT`/`TRACESTATE` in the child's environment;
+    /// `fresh`, `shared`: a header dictionary in the request).
     case process
 
     /// Whether Swift's task-local inheritance carries context into the worker with no help.

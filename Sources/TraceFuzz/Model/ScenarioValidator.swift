@@ -63,9 +63,6 @@ public enum ScenarioValidator {
         }
 
         mutating func validateHop(_ hop: HopStep, path: String, depth: Int, mayBlock: Bool) throws(ScenarioError) {
-            try check(
-                hop.executor != .process, "\(path).executor",
-                "'process' hops are not supported by this build yet")
             if hop.executor.hasWidth { try range(hop.width, 1...8, "\(path).width") }
             try check(!hop.tasks.isEmpty, "\(path).tasks", "a hop needs at least one task")
             try check(

@@ -6,14 +6,18 @@ import TraceCore
 /// jitter, under a deadline enforced by a watchdog.
 ///
 /// A run that does not finish before ``Scenario/deadlineMillis`` returns at once with a
-/// ``HangReport`` naming the tasks still pending; its stuck threads are abandoned, never waited for.
+/// ``HangReport`` naming the tasks still pending; its stuck threads are abandoned, never waited for,
+/// and its child processes are killed and reaped before it returns.
 public struct RealRuntime: ScenarioRuntime {
     /// How long each flush may take before it reports a timeout.
     public var flushTimeout: Duration
+    /// How `process` hops run.
+    public var processes: ProcessHopOptions
 
     /// Creates a real runtime.
-    public init(flushTimeout: Duration = .seconds(5)) {
+    public init(flushTimeout: Duration = .seconds(5), processes: ProcessHopOptions = ProcessHopOptions()) {
         self.flushTimeout = flushTimeout
+        self.processes = processes
     }
 
     /// Runs `scenario` once against a fresh adapter from `factory`.
@@ -22,14 +26,34 @@ public struct RealRuntime: ScenarioRuntime {
     ) async -> RunRecord {
         let adapter = factory.makeAdapter(instances: scenario.instances, seed: seed)
         let plan = ScenarioPlan(scenario)
-        let execution = ScenarioExecution(adapter: adapter, seed: seed, flushTimeout: flushTimeout)
+        var processes = self.processes
+        if processes.worker == nil && Self.hasProcessHop(scenario.steps) {
+            do {
+                processes.worker = try WorkerLocator.locate()
+            } catch {
+                var record = RunRecord()
+                record.unsupported = error.description
+                return record
+            }
+        }
+        let execution = ScenarioExecution(
+            adapter: adapter, seed: seed, flushTimeout: flushTimeout, instances: scenario.instances,
+            processes: processes)
         let instanceCount = scenario.instances.count
         let outcome = OneShot<RunRecord>()
 
         let watchdog = DispatchWorkItem {
+            let pending = execution.pending.snapshot()
+            let killed = execution.children.killAll()
+            _ = execution.children.waitUntilEmpty(timeout: .seconds(5))
             var record = RunRecord()
             execution.log.fill(&record)
-            record.hang = HangReport(deadlineMillis: scenario.deadlineMillis, pending: execution.pending.snapshot())
+            let arrived = execution.log.remoteSpans()
+            record.exported = adapter.exportedSpans() + arrived
+            record.hang = HangReport(
+                deadlineMillis: scenario.deadlineMillis, pending: pending,
+                killedProcesses: killed.map { "\($0.site) (pid \($0.pid))" },
+                arrived: arrived.map(\.label).sorted())
             outcome.deliver(record)
         }
         DispatchQueue.global().asyncAfter(
@@ -40,15 +64,29 @@ public struct RealRuntime: ScenarioRuntime {
             await execution.pending.waitUntilIdle()
             execution.shutdownRetainedExecutors()
             for instance in 0..<instanceCount { execution.flush(instance: instance, final: true) }
+            execution.children.killAll()
             var record = RunRecord()
             execution.log.fill(&record)
-            record.exported = adapter.exportedSpans()
-            record.dropped = (0..<instanceCount).map { adapter.droppedSpans(instance: $0) }
+            record.exported = adapter.exportedSpans() + execution.log.remoteSpans()
+            record.dropped = (0..<instanceCount).map {
+                adapter.droppedSpans(instance: $0) + execution.log.remoteDropped(instance: $0)
+            }
             for instance in 0..<instanceCount { _ = adapter.shutdown(instance: instance, timeout: .seconds(1)) }
             watchdog.cancel()
             outcome.deliver(record)
         }
         return await outcome.value()
+    }
+
+    /// Whether any hop, however deeply nested, runs in child processes.
+    static func hasProcessHop(_ steps: [Step]) -> Bool {
+        steps.contains { step in
+            switch step {
+            case .span(let span): hasProcessHop(span.children)
+            case .hop(let hop): hop.executor == .process || hop.tasks.contains(where: hasProcessHop)
+            default: false
+            }
+        }
     }
 }
 

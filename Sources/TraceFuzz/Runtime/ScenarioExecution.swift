@@ -16,13 +16,29 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     let barriers = BarrierRegistry()
     let perturbation: Perturbation
     let flushTimeout: Duration
+    let seed: UInt64
+    /// The scenario's instances, sent to the child processes of `process` hops.
+    let instances: [TracerInstanceConfig]
+    /// How `process` hops run; its worker is resolved before any hop needs it.
+    let processes: ProcessHopOptions
+    /// The run's live child processes.
+    let children = ChildRegistry()
+    /// Told of span ends and of spans children deliver, when this execution runs inside a worker.
+    let observer: (any ExecutionObserver)?
     private let executors = StateLock<[any WorkExecutor]>([])
     private let longLived = StateLock<[String: any WorkExecutor]>([:])
 
-    init(adapter: Adapter, seed: UInt64, flushTimeout: Duration) {
+    init(
+        adapter: Adapter, seed: UInt64, flushTimeout: Duration, instances: [TracerInstanceConfig] = [],
+        processes: ProcessHopOptions = ProcessHopOptions(), observer: (any ExecutionObserver)? = nil
+    ) {
         self.adapter = adapter
         self.perturbation = Perturbation(seed: seed)
         self.flushTimeout = flushTimeout
+        self.seed = seed
+        self.instances = instances
+        self.processes = processes
+        self.observer = observer
     }
 
     // MARK: - Steps
@@ -36,6 +52,7 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
                     runSync(span.children, site: site)
                 }
                 log.ended(span.label, instance: span.instance)
+                observer?.spanEnded(span.label, instance: span.instance)
             case .hop(let hop):
                 hopFromSync(hop, site: site)
             case .other(let other):
@@ -53,6 +70,7 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
                     await runAsync(span.children, site: site)
                 }
                 log.ended(span.label, instance: span.instance)
+                observer?.spanEnded(span.label, instance: span.instance)
             case .hop(let hop):
                 await hopFromAsync(hop, site: site)
             case .other(let other):
@@ -84,7 +102,8 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     }
 
     /// Flushes (or shuts down) one instance and records what it had to cover. The final flush is
-    /// numbered 0.
+    /// numbered 0; the run's own final flush also counts what child processes delivered and dropped,
+    /// since it must cover every span of the scenario.
     func flush(instance: Int, final: Bool = false, shutdown: Bool = false) {
         let index = final ? 0 : log.nextFlushIndex()
         let endedBefore = log.endedLabels(instance: instance)
@@ -93,11 +112,16 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
             shutdown
             ? adapter.shutdown(instance: instance, timeout: flushTimeout)
             : adapter.flush(instance: instance, timeout: flushTimeout)
-        let exported = adapter.exportedSpans().lazy.filter { $0.exportedBy == instance }.map(\.label)
+        var exported = Set(adapter.exportedSpans().lazy.filter { $0.exportedBy == instance }.map(\.label))
+        var dropped = adapter.droppedSpans(instance: instance)
+        if final && observer == nil {
+            exported.formUnion(log.remoteSpans(instance: instance).map(\.label))
+            dropped += log.remoteDropped(instance: instance)
+        }
         log.record(
             FlushObservation(
-                index: index, instance: instance, endedBefore: endedBefore, exportedAfter: Set(exported),
-                droppedAfter: adapter.droppedSpans(instance: instance), outcome: outcome, isShutdown: shutdown,
+                index: index, instance: instance, endedBefore: endedBefore, exportedAfter: exported,
+                droppedAfter: dropped, outcome: outcome, isShutdown: shutdown,
                 shutdownBegunByReturn: log.hasShutdownBegun(instance: instance)))
     }
 
@@ -114,6 +138,12 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
                 done.signal()
             }
             if hop.join { done.wait() }
+            return
+        }
+        if hop.executor == .process {
+            let group = DispatchGroup()
+            startProcessTasks(hop, group: group)
+            if hop.join { group.wait() }
             return
         }
         guard let executor = makeExecutor(for: hop) else { return }
@@ -170,6 +200,14 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
             }
         case .asyncLet:
             await Self.runAsyncLets(asyncBodies(hop)[...])
+        case .process:
+            let group = DispatchGroup()
+            startProcessTasks(hop, group: group)
+            if hop.join {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    group.notify(queue: .global()) { continuation.resume() }
+                }
+            }
         default:
             guard let executor = executor(for: hop, site: site) else { return }
             let longLived = isLongLived(hop, site: site)

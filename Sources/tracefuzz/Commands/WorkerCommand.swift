@@ -1,0 +1,48 @@
+import TraceFuzz
+
+/// `tracefuzz worker`: internal. The child process of a `process` hop: reads one request line on
+/// standard input, runs the task's steps against its own tracer, and writes its results as JSON lines
+/// on standard output (the line protocol in `Scenarios/README.md`). Process hops start it; it is not
+/// meant to be run by hand.
+struct WorkerCommand: Command {
+    static let help = CommandHelp(
+        name: "worker",
+        summary: "Internal: the child process of a process hop (started by TraceFuzz, not by hand).",
+        usage: ["worker [--noop]"],
+        details: """
+            Reads one request (JSON, one line) on standard input, runs its steps in this process with a
+            tracer of its own, and writes one JSON object per line on standard output, ending with
+            {"type":"done",...}. Standard input must stay open until the output ends: end of file there
+            means the parent is gone, and the worker exits at once. The formats are in
+            Scenarios/README.md, "Process hops".
+
+            flags:
+              --noop                exit 0 at once, reading nothing (the bench's bare-spawn baseline)
+
+            Exit status: 0 done, 2 a request it cannot read, 3 the parent went away; a fault in the
+            request changes that on purpose.
+            """)
+
+    /// Whether to do nothing at all.
+    var noop = false
+
+    init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
+        while let argument = try scanner.next() {
+            switch argument {
+            case .positional(let value): throw UsageError("unexpected argument '\(value)'")
+            case .flag("noop"): noop = true
+            case .flag(let name): throw scanner.unknown(name)
+            }
+        }
+    }
+
+    func run(_ context: CommandContext) async -> ExitStatus {
+        if noop { return .clean }
+        let status = await ProcessWorker.main(factory: context.factory, arguments: [Self.help.name])
+        switch status {
+        case 0: return .clean
+        case ProcessWorker.badRequestStatus: return .badInput
+        default: return .finding
+        }
+    }
+}
