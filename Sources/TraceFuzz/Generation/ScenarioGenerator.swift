@@ -78,8 +78,10 @@ private struct Builder {
     var stepRanges: [Range<Int>] = []
     /// For every step drawn so far, where its list's count choice is.
     var stepListCounts: [Int] = []
+    var hangs = false
     let executors: [(ExecutorKind, Int)]
     let strategies: [(PropagationStrategy, Int)]
+    let faults: [(ProcessFault.Kind, Int)]
 
     init(options: GeneratorOptions, source: ChoiceSource) {
         self.options = options
@@ -90,14 +92,22 @@ private struct Builder {
         strategies = PropagationStrategy.allCases.compactMap { strategy in
             options.strategyWeights[strategy].flatMap { $0 > 0 ? (strategy, $0) : nil }
         }
+        faults = ProcessFault.Kind.allCases.compactMap { kind in
+            options.processFaultWeights[kind].flatMap { $0 > 0 ? (kind, $0) : nil }
+        }
     }
+
+    /// The deadline of a scenario with a `hang` fault: the hang is the finding, so no need to wait long.
+    static let hangDeadlineMillis = 3_000
 
     mutating func build() -> Scenario {
         let instances = makeInstances()
         instanceCount = instances.count
         var steps = makeSteps(depth: 0, context: .async, barrier: nil)
         if spans == 0 { steps.insert(.span(SpanStep(label: nextLabel())), at: 0) }
-        return Scenario(instances: instances, steps: steps)
+        return Scenario(
+            instances: instances, steps: steps,
+            deadlineMillis: hangs ? Self.hangDeadlineMillis : Scenario.defaultDeadlineMillis)
     }
 
     mutating func makeInstances() -> [TracerInstanceConfig] {
@@ -181,16 +191,34 @@ private struct Builder {
         let width = executor.hasWidth ? source.int(in: 1...8) : 2
         let taskCount = source.int(in: 1...options.maxFanOut)
         var barrier: BarrierStep?
-        if options.perturbations && taskCount > 1 && source.chance(30) {
+        // Tasks in different processes can never meet at a barrier: no barriers for process hops.
+        if options.perturbations && taskCount > 1 && executor != .process && source.chance(30) {
             barriers += 1
             barrier = BarrierStep(name: "b\(barriers)", parties: source.int(in: 2...taskCount))
         }
+        // A child process runs its task's steps as its own top level: async, like the scenario's.
         let workerContext: StepContext =
-            executor.runsAsync ? .async : executor.workerMayBlock ? .blockingAllowed : .noBlocking
+            executor.runsAsync || executor == .process
+            ? .async : executor.workerMayBlock ? .blockingAllowed : .noBlocking
         var tasks: [[Step]] = []
         for _ in 0..<taskCount {
             tasks.append(makeSteps(depth: depth + 1, context: workerContext, barrier: barrier))
         }
-        return .hop(HopStep(executor: executor, width: width, strategy: strategy, join: join, tasks: tasks))
+        let fault = executor == .process ? makeFault(taskCount: taskCount) : nil
+        return .hop(
+            HopStep(
+                executor: executor, width: width, strategy: strategy, join: join, tasks: tasks, fault: fault))
+    }
+
+    /// A fault for one task of a `process` hop, now and then.
+    mutating func makeFault(taskCount: Int) -> ProcessFault? {
+        guard !faults.isEmpty, source.chance(options.processFaultPercent) else { return nil }
+        let kind = faults[source.weighted(faults.map(\.1))].0
+        let task = source.int(in: 0...(taskCount - 1))
+        let afterSpans = kind == .noFlush ? 0 : source.int(in: 0...3)
+        let signals = ProcessFault.crashSignals
+        let signal = kind == .crash ? signals[source.int(in: 0...(signals.count - 1))] : nil
+        if kind == .hang { hangs = true }
+        return ProcessFault(kind: kind, task: task, afterSpans: afterSpans, signal: signal)
     }
 }

@@ -27,7 +27,7 @@ struct GeneratorFlags: Hashable, Sendable {
           --executors LIST      executors to use, comma-separated, each NAME or NAME=WEIGHT
                                 (default: all). Names: pool, tracedPool, dispatchConcurrent,
                                 dispatchSerial, operationQueue, thread, task, detachedTask, taskGroup,
-                                asyncLet
+                                asyncLet, process
           --strategies LIST     strategies to use, the same way (default: all).
                                 Names: fresh, shared, none, carrier
           --no-perturbations    no yield, sleep or barrier steps
@@ -36,7 +36,7 @@ struct GeneratorFlags: Hashable, Sendable {
         """
 
     /// Executor names the flags accept (every executor this build can run).
-    static let executorNames = ExecutorKind.allCases.filter { $0 != .process }.map(\.rawValue)
+    static let executorNames = ExecutorKind.allCases.map(\.rawValue)
     /// Strategy names the flags accept.
     static let strategyNames = PropagationStrategy.allCases.map(\.rawValue)
 
