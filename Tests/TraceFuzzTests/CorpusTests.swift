@@ -31,6 +31,12 @@ struct CorpusTests {
             .workersAreChildrenOfSubmitter, .everyTaskRan, .everythingExportedByFinalFlush,
         ],
         "batch-queue-drops-are-counted.json": [.dropsAccounted],
+        "process-per-worker.json": [.workersAreChildrenOfSubmitter, .everyTaskRan],
+        "process-pool-with-bound-context.json": [.workersAreChildrenOfSubmitter, .everyTaskRan],
+        "hybrid-process-fans-out-to-threads.json": [.workersAreChildrenOfSubmitter, .everyTaskRan],
+        // Passing is the point: what the worker did not flush is an expected loss, not a finding.
+        // ProcessCorpusTests checks that the loss is exactly the spans it reported unflushed.
+        "process-worker-forgets-to-flush.json": [.everyTaskRan],
     ]
 
     @Test("every corpus file has an expectation, and every expectation a file")
