@@ -26,8 +26,10 @@ public enum ProcessWorker {
     /// The exit status when standard input ends before the work does (the parent is gone).
     public static let orphanedStatus: Int32 = 3
 
-    /// Runs one request from standard input against a tracer from `factory`; returns the exit status.
-    /// `arguments` start this same executable in worker mode, for the worker's own process hops.
+    /// Runs one request from standard input against a tracer from `factory`, writes the results, and
+    /// exits the process with status 0 (at once, with `_exit`). Returns only when the request cannot be
+    /// read, with ``badRequestStatus``. `arguments` start this same executable in worker mode, for the
+    /// worker's own process hops.
     public static func main<Factory: TracerAdapterFactory>(
         factory: Factory, arguments: [String] = ["worker"]
     ) async -> Int32 {
@@ -69,14 +71,11 @@ public enum ProcessWorker {
             output.write(.diagnostics(diagnostics(descriptorsAtStart: descriptorsAtStart)))
         }
         output.write(.done(WorkerLine.Done(spans: output.spanLines)))
-        if noFlush {
-            // Exit as a worker that forgot to flush does: whatever its batch processors still hold is lost.
-            _exit(0)
-        }
-        for instance in request.instances.indices {
-            _ = adapter.shutdown(instance: instance, timeout: .seconds(1))
-        }
-        return 0
+        // Everything is written (each line with its own write(2)) and, unless the fault says otherwise,
+        // flushed. Exit at once: no exit handler or static destructor runs while the tracer's threads
+        // still do, and a noFlush worker loses whatever its batch processors still hold, as a worker that
+        // forgot to flush does.
+        _exit(0)
     }
 
     /// Runs the steps with the context the request carries made current.
