@@ -28,6 +28,11 @@ public struct GeneratorOptions: Hashable, Sendable, Codable {
     public var flushes = true
     /// Whether some instances use batching processors, some with queues small enough to drop spans.
     public var batchProcessors = true
+    /// The share of scenarios, in percent (0–100), that may contain `process` hops at all; in those,
+    /// `process` competes with the other executors by its weight. A process hop costs milliseconds (a
+    /// child process per task), the others microseconds, so by default they are kept to a few scenarios
+    /// in a hundred. Ignored when `process` is the only executor with a weight.
+    public var processScenarioPercent = 3
     /// How often a `process` hop names a fault for one of its children, in percent (0–100).
     public var processFaultPercent = 10
     /// Relative weights of the faults a `process` hop may name. By default only the faults a correct
@@ -62,6 +67,7 @@ public struct GeneratorOptions: Hashable, Sendable, Codable {
         if strategyWeights.values.allSatisfy({ $0 <= 0 }) {
             throw OptionError(option: "strategies", message: "at least one strategy is required")
         }
+        try Self.check(processScenarioPercent, 0...100, "process-scenario-percent")
         try Self.check(processFaultPercent, 0...100, "process-fault-percent")
         if let (kind, weight) = processFaultWeights.first(where: { $0.value < 0 }) {
             throw OptionError(

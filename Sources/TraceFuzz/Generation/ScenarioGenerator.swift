@@ -79,7 +79,7 @@ private struct Builder {
     /// For every step drawn so far, where its list's count choice is.
     var stepListCounts: [Int] = []
     var hangs = false
-    let executors: [(ExecutorKind, Int)]
+    var executors: [(ExecutorKind, Int)]
     let strategies: [(PropagationStrategy, Int)]
     let faults: [(ProcessFault.Kind, Int)]
 
@@ -101,6 +101,12 @@ private struct Builder {
     static let hangDeadlineMillis = 3_000
 
     mutating func build() -> Scenario {
+        // Process hops are slow: most scenarios may not have any (unless they are all there is).
+        if executors.contains(where: { $0.0 == .process }) && executors.count > 1
+            && !source.chance(options.processScenarioPercent)
+        {
+            executors.removeAll { $0.0 == .process }
+        }
         let instances = makeInstances()
         instanceCount = instances.count
         var steps = makeSteps(depth: 0, context: .async, barrier: nil)
