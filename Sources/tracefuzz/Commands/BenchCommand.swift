@@ -60,6 +60,7 @@ struct BenchCommand: Command {
         if !json { context.console.error(quick ? "measuring (quick)…" : "measuring: about a minute…") }
         var figures = TracerBenchmarks.measure(quick: quick)
         figures += await EngineBenchmarks.measure(quick: quick)
+        figures += await ProcessBenchmarks.measure(quick: quick)
         if json {
             context.console.writeOutput(BenchDocument(figures).encoded())
         } else {
