@@ -82,8 +82,9 @@ struct ProcessFaultTests {
         #expect(outcome.violations.map(\.invariant) == ["deadline"])
         let message = outcome.violations.first?.message ?? ""
         #expect(message.contains("h1.t0 process/fresh"), "\(message)")
-        #expect(hang.arrived == ["a1-inner", "b1"], "\(message)")
-        #expect(message.contains("'a1-inner'"))
+        // What arrives before the deadline is up to the machine; what cannot arrive is not.
+        #expect(Set(hang.arrived).isSubset(of: ["a1-inner", "b1"]), "\(message)")
+        for label in hang.arrived { #expect(message.contains("'\(label)'"), "\(message)") }
         let hung = try #require(outcome.record.children.first { $0.site == "h1.t0 process/fresh" })
         #expect(hung.killedAtDeadline && hung.signal == 9)
         #expect(!ProcessTesting.isAliveOrZombieChild(hung.pid), "the hung child outlived its run")

@@ -71,3 +71,43 @@ struct ProcessHygieneTests {
         }
     }
 }
+
+/// The lifeline: a worker whose parent goes away (its standard input ends) exits at once, even when it
+/// is stuck, killing its own children on the way out.
+@Suite("Process hops: the worker's lifeline")
+struct WorkerLifelineTests {
+    @Test("a hung worker exits with status 3 when its standard input is closed")
+    func exitsWhenParentGoes() async throws {
+        let worker = try WorkerLocator.locate()
+        let request = #"""
+            {"format":1,"site":"h1.t0 process/none","firstHopID":2,"seed":"1",
+            "instances":[{"processor":"simple"}],
+            "steps":[{"span":{"label":"first"}},
+            {"span":{"label":"a","children":[{"hop":{"executor":"process","strategy":"carrier",
+            "fault":{"kind":"hang"},"tasks":[[{"span":{"label":"b"}}]]}}]}}],
+            "strategy":"none","flushTimeoutMillis":1000,"diagnostics":false}
+            """#.replacingOccurrences(of: "\n", with: "") + "\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: worker.path)
+        process.arguments = worker.arguments
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+                input.fileHandleForWriting.write(Data(request.utf8))
+                // Wait for the first span to arrive: the worker is inside its steps, where its own
+                // child hangs, so it would never end by itself. Then go away.
+                _ = output.fileHandleForReading.availableData
+                try input.fileHandleForWriting.close()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        #expect(status == ProcessWorker.orphanedStatus)
+    }
+}
