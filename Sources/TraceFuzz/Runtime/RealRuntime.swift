@@ -56,10 +56,11 @@ public struct RealRuntime: ScenarioRuntime {
                 arrived: arrived.map(\.label).sorted())
             outcome.deliver(record)
         }
-        DispatchQueue.global().asyncAfter(
-            deadline: .now() + .milliseconds(scenario.deadlineMillis), execute: watchdog)
-
         Task.detached {
+            // The deadline counts from when the run starts, not from when it was asked for: a run
+            // queued behind other work (a test suite starting, child processes starting) has not hung.
+            DispatchQueue.global().asyncAfter(
+                deadline: .now() + .milliseconds(scenario.deadlineMillis), execute: watchdog)
             await execution.runAsync(plan.steps, site: "top")
             await execution.pending.waitUntilIdle()
             execution.shutdownRetainedExecutors()
