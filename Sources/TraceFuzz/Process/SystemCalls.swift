@@ -98,7 +98,7 @@ enum SystemCalls {
                 String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard let pid = Int32(name), let stat = ProcessStat(pid: pid) else { continue }
-            if stat.parent == me && stat.state == "Z" { zombies.append(pid) }
+            if stat.parent == me && stat.state == UInt8(ascii: "Z") { zombies.append(pid) }
         }
         return zombies
     }
@@ -114,11 +114,12 @@ enum SystemCalls {
 /// The state and parent of a process, read from `/proc/PID/stat`.
 struct ProcessStat {
     /// `R`, `S`, `D`, `Z`, …
-    let state: Character
+    let state: UInt8
     /// The parent's process ID.
     let parent: Int32
 
-    /// Reads `/proc/PID/stat`; `nil` if the process is gone or the file is unreadable.
+    /// Reads `/proc/PID/stat`; `nil` if the process is gone or the file is unreadable. Parses bytes, not
+    /// strings: a worker reads one of these for every process on the machine.
     init?(pid: Int32) {
         let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -127,13 +128,14 @@ struct ProcessStat {
         let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         guard count > 0 else { return nil }
         // "pid (comm) S ppid …": the command may hold spaces and parentheses, so read after the last ')'.
-        let text = String(decoding: buffer[..<count], as: UTF8.self)
-        guard let close = text.lastIndex(of: ")") else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count >= 2, let state = fields[0].first, let parent = Int32(fields[1]) else {
-            return nil
+        guard let close = buffer[..<count].lastIndex(of: UInt8(ascii: ")")), close + 4 < count else { return nil }
+        state = buffer[close + 2]
+        var parent: Int32 = 0
+        var index = close + 4
+        while index < count, buffer[index] >= UInt8(ascii: "0"), buffer[index] <= UInt8(ascii: "9") {
+            parent = parent * 10 + Int32(buffer[index] - UInt8(ascii: "0"))
+            index += 1
         }
-        self.state = state
         self.parent = parent
     }
 }
