@@ -73,27 +73,40 @@ struct ProcessScenarioTests {
         #expect(!String(decoding: ScenarioLoader.encode(scenario), as: UTF8.self).contains("fault"))
     }
 
-    @Test("by default a few scenarios in a hundred have process hops, and nothing else is lost")
-    func generatedByDefault() throws {
-        let generator = ScenarioGenerator()
-        var withProcess = 0
-        for seed in 0..<2_000 as Range<UInt64> {
-            let scenario = generator.generate(seed: seed).scenario
-            try ScenarioValidator.validate(scenario)
-            if Self.hops(scenario.steps).contains(where: { $0.executor == .process }) { withProcess += 1 }
-        }
-        #expect(withProcess > 0)
-        #expect(withProcess < 2_000 * GeneratorOptions().processScenarioPercent / 100)
+    /// Small scenarios: these tests count what the generator draws, and must stay quick.
+    static func small() -> GeneratorOptions {
+        var options = GeneratorOptions()
+        options.maxSpans = 4
+        options.maxHops = 2
+        options.maxDepth = 2
+        options.maxFanOut = 2
+        return options
+    }
+
+    @Test("processScenarioPercent is the share of scenarios that may have process hops at all")
+    func processScenarioGate() async {
+        var options = Self.small()
+        options.executorWeights = [.pool: 1, .process: 1_000]
+        #expect(GeneratorOptions().processScenarioPercent == 3)
+        let gated = Self.scenariosWithProcessHops(options, seeds: 400)
+        options.processScenarioPercent = 100
+        let open = Self.scenariosWithProcessHops(options, seeds: 400)
+        #expect(open > 200, "with the gate open, most small scenarios have a hop, and so a process hop")
+        #expect(gated > 0 && gated * 10 < open, "\(gated) of 400 gated, \(open) of 400 open")
+        options.processScenarioPercent = 0
+        #expect(Self.scenariosWithProcessHops(options, seeds: 100) == 0)
+        options.executorWeights = [.process: 1]
+        #expect(Self.scenariosWithProcessHops(options, seeds: 100) > 50, "process alone ignores the gate")
     }
 
     @Test("faults are only noFlush and crash by default")
     func defaultFaults() throws {
-        var options = GeneratorOptions()
-        options.processScenarioPercent = 100
+        var options = Self.small()
+        options.executorWeights = [.process: 1]
         let generator = ScenarioGenerator(options: options)
         var processHops = 0
         var faults: [ProcessFault.Kind: Int] = [:]
-        for seed in 0..<1_000 as Range<UInt64> {
+        for seed in 0..<300 as Range<UInt64> {
             let scenario = generator.generate(seed: seed).scenario
             try ScenarioValidator.validate(scenario)
             for hop in Self.hops(scenario.steps) where hop.executor == .process {
@@ -101,19 +114,19 @@ struct ProcessScenarioTests {
                 if let fault = hop.fault { faults[fault.kind, default: 0] += 1 }
             }
         }
-        #expect(processHops > 50)
+        #expect(processHops > 100)
         #expect(Set(faults.keys) == [.noFlush, .crash])
     }
 
     @Test("hang and garbage are generated only when given a weight, with a short deadline for hangs")
     func findingFaultsOnRequest() throws {
-        var options = GeneratorOptions()
+        var options = Self.small()
         options.executorWeights = [.process: 1]
         options.processFaultPercent = 100
         options.processFaultWeights = [.hang: 1, .garbage: 1]
         let generator = ScenarioGenerator(options: options)
         var kinds: Set<ProcessFault.Kind> = []
-        for seed in 0..<200 as Range<UInt64> {
+        for seed in 0..<100 as Range<UInt64> {
             let scenario = generator.generate(seed: seed).scenario
             try ScenarioValidator.validate(scenario)
             let hopFaults = Self.hops(scenario.steps).compactMap(\.fault)
@@ -136,6 +149,13 @@ struct ProcessScenarioTests {
         options.processFaultPercent = 10
         options.processFaultWeights = [.crash: -1]
         #expect(throws: OptionError.self) { try options.validate() }
+    }
+
+    static func scenariosWithProcessHops(_ options: GeneratorOptions, seeds: UInt64) -> Int {
+        let generator = ScenarioGenerator(options: options)
+        return (0..<seeds).filter { seed in
+            hops(generator.generate(seed: seed).scenario.steps).contains { $0.executor == .process }
+        }.count
     }
 
     static func hops(_ steps: [Step]) -> [HopStep] {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TraceCore
 import TraceFuzz
 
@@ -59,3 +60,9 @@ enum ProcessTesting {
         return inodes
     }
 }
+
+/// Every suite that starts child processes, one at a time: each child costs tens of milliseconds of
+/// processor time to start, and a burst of them from several suites at once would starve the rest of
+/// the test run on a small machine.
+@Suite("Process hops", .serialized)
+struct ProcessHopTests {}
