@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import TraceCore
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +15,7 @@ import Synchronization
 /// and its results merged. Signals go only to children not yet marked exited, under the lock, so a
 /// signal can never reach a recycled process ID.
 final class ChildRegistry: Sendable {
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var live: [Int32: Entry] = [:]

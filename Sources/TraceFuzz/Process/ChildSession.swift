@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TraceCore
 
 /// The parent's side of one child process: reads its lines as they arrive, merges them into the run's
 /// log (spans at once, so a span that arrived is known even if the child later hangs), and, once the
@@ -13,7 +13,7 @@ final class ChildSession: Sendable {
     private let subtree: [String]
     private let log: RunLog
     private let observer: (any ExecutionObserver)?
-    private let state: Mutex<State>
+    private let state: StateLock<State>
 
     private struct State {
         var outcome: ChildOutcome
@@ -33,7 +33,7 @@ final class ChildSession: Sendable {
         self.subtree = subtree
         self.log = log
         self.observer = observer
-        self.state = Mutex(State(outcome: ChildOutcome(site: site, fault: fault)))
+        self.state = StateLock(State(outcome: ChildOutcome(site: site, fault: fault)))
     }
 
     /// Takes one piece of the child's standard output.

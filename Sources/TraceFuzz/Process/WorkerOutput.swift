@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TraceCore
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +14,7 @@ final class WorkerOutput<Adapter: TracerAdapter>: ExecutionObserver {
     private let adapter: Adapter
     private let fault: ProcessFault?
     private let garbage: [UInt8]
-    private let state = Mutex(State())
+    private let state = StateLock(State())
 
     private struct State {
         var delivered: Set<String> = []
