@@ -43,6 +43,9 @@ public struct RealRuntime: ScenarioRuntime {
         let outcome = OneShot<RunRecord>()
 
         let watchdog = DispatchWorkItem {
+            // Claim the outcome before killing children: their deaths let the run go on and finish,
+            // and that late, clean-looking ending must not be reported instead of the hang.
+            guard outcome.claim() else { return }
             let pending = execution.pending.snapshot()
             let killed = execution.children.killAll()
             _ = execution.children.waitUntilEmpty(timeout: .seconds(5))
@@ -74,7 +77,7 @@ public struct RealRuntime: ScenarioRuntime {
             }
             for instance in 0..<instanceCount { _ = adapter.shutdown(instance: instance, timeout: .seconds(1)) }
             watchdog.cancel()
-            outcome.deliver(record)
+            if outcome.claim() { outcome.deliver(record) }
         }
         return await outcome.value()
     }
@@ -91,13 +94,23 @@ public struct RealRuntime: ScenarioRuntime {
     }
 }
 
-/// A value delivered once, by whichever of several racers comes first, and awaited once.
+/// A value delivered once, by whichever of several racers comes (or claims) first, and awaited once.
 final class OneShot<Value: Sendable>: Sendable {
     private let state = StateLock(State())
 
     private struct State {
         var value: Value?
         var waiter: CheckedContinuation<Value, Never>?
+        var claimed = false
+    }
+
+    /// Claims the right to deliver: `true` for the first caller only. A racer that may take a while to
+    /// build its value claims first, so a faster racer cannot deliver in the meantime.
+    func claim() -> Bool {
+        state.withLock { state in
+            defer { state.claimed = true }
+            return !state.claimed
+        }
     }
 
     /// Delivers the value if none was delivered yet; later deliveries are ignored.
