@@ -37,7 +37,7 @@ struct MutantCampaignTests {
         #expect(reproduces, "\(id): the shrunk scenario no longer breaks \(invariant)")
         #expect(
             mutant.invariants.contains(invariant),
-            "\(id) was killed by \(invariant): \(result.message ?? "")")
+            "\(id) was killed by \(invariant) at seed \(result.seed ?? 0): \(result.message ?? "")")
     }
 
     /// Whether `scenario` still breaks `invariant` in one of 30 runs (races do not fail every run).
