@@ -1,4 +1,3 @@
-import Synchronization
 import TraceCore
 import TraceFuzz
 
@@ -14,7 +13,7 @@ struct DroppedSpanBreaksTraceAdapter: ValueCaptureForwarding {
 
     /// Per-instance drop counters.
     final class DropCounts: Sendable {
-        private let counts: Mutex<[Int: Int]> = Mutex([:])
+        private let counts: StateLock<[Int: Int]> = StateLock([:])
 
         func add(instance: Int) { counts.withLock { $0[instance, default: 0] += 1 } }
 

@@ -1,4 +1,3 @@
-import Synchronization
 import TraceCore
 import TraceFuzz
 
@@ -12,7 +11,7 @@ struct SharedContextEnteredAdapter: CoreForwarding {
     /// A captured context that knows whether a worker is inside it.
     final class EnterOnceContext: Sendable {
         let context: SpanContext?
-        private let entered = Mutex(false)
+        private let entered = StateLock(false)
 
         init(_ context: SpanContext?) { self.context = context }
 

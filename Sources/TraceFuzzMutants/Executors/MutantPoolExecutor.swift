@@ -1,4 +1,3 @@
-import Synchronization
 import TraceCore
 import TraceFuzz
 
@@ -23,7 +22,7 @@ final class MutantPoolExecutor: WorkExecutor {
     private let propagation: Propagation
     private let handoff: ContextHandoff
     /// The spans whose context was already handed to a forked task.
-    private let forked = Mutex<Set<SpanID>>([])
+    private let forked = StateLock<Set<SpanID>>([])
 
     init(width: Int, propagation: Propagation, handoff: ContextHandoff = .traceCore) {
         pool = ThreadPool(threads: width, name: "tracefuzz-mutant-pool")

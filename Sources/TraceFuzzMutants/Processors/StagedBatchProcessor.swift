@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 import TraceCore
 
 /// A batching span processor in two stages, as many SDKs build them: an ended span is sent into an
@@ -40,9 +39,9 @@ final class StagedBatchProcessor: SpanProcessor {
     /// Wakes the receiver every ``receiveInterval``. Dispatch sources may be used from any thread; the
     /// protocol is just not marked `Sendable`.
     nonisolated(unsafe) private let ticker: any DispatchSourceTimer
-    private let state = Mutex(State())
-    /// Held while exporting: exports never overlap.
-    private let exporting = Mutex(())
+    private let state = StateLock(State())
+    /// Held while exporting, counting the batches exported: exports never overlap.
+    private let exporting = StateLock(0)
     /// Left when the first shutdown has finished; later shutdowns wait for it.
     private let shutDown = DispatchGroup()
 
@@ -103,7 +102,7 @@ final class StagedBatchProcessor: SpanProcessor {
 
     /// Exports everything in the buffer, in batches.
     private func exportBuffer() {
-        exporting.withLock { _ in
+        exporting.withLock { exports in
             while true {
                 let batch = state.withLock { state -> [SpanData] in
                     let batch = Array(state.buffer.prefix(maxExportBatchSize))
@@ -111,6 +110,7 @@ final class StagedBatchProcessor: SpanProcessor {
                     return batch
                 }
                 if batch.isEmpty { return }
+                exports += 1
                 if !exporter.export(batch) { state.withLock { $0.dropped += batch.count } }
             }
         }

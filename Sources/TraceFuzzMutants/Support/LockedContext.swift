@@ -1,11 +1,10 @@
-import Synchronization
 import TraceCore
 
 /// A span context behind a lock: a mutable context object shared between threads.
 final class LockedContext: Sendable {
-    private let value: Mutex<SpanContext?>
+    private let value: StateLock<SpanContext?>
 
-    init(_ context: SpanContext? = nil) { value = Mutex(context) }
+    init(_ context: SpanContext? = nil) { value = StateLock(context) }
 
     /// The context held now.
     var context: SpanContext? {
