@@ -15,17 +15,27 @@ public struct StoredFinding: Codable, Hashable, Sendable {
     public var choices: [UInt64]?
     /// The name of the tracer it was found against.
     public var tracer: String
+    /// The generator flags the choices were drawn under (`["--max-hops", "2"]`, empty for the defaults),
+    /// if it was generated: regenerating ``choices`` under other options gives another scenario.
+    /// Absent in entries written before it was recorded.
+    public var generatorFlags: [String]?
     /// The (shrunk) failing scenario.
     public var scenario: Scenario
 
-    /// Creates a stored finding from a finding.
-    public init(_ finding: Finding, tracer: String) {
+    /// Creates a stored finding from a finding generated under `options`.
+    ///
+    /// ```swift
+    /// let stored = StoredFinding(shrunk, tracer: "TraceCore", options: options)
+    /// stored.generatorFlags   // ["--max-hops", "2"] for options.maxHops = 2
+    /// ```
+    public init(_ finding: Finding, tracer: String, options: GeneratorOptions = GeneratorOptions()) {
         format = Scenario.currentFormat
         invariant = finding.invariant
         message = finding.violations.first?.message ?? ""
         seed = finding.seed.map(SeedText.hex)
         choices = finding.choices?.values
         self.tracer = tracer
+        generatorFlags = finding.choices == nil ? nil : ReplayCommand.flags(for: options)
         scenario = finding.scenario
     }
 

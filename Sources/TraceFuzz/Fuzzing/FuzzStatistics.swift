@@ -45,6 +45,26 @@ public struct FuzzStatistics: Hashable, Sendable, Codable {
         for (name, count) in result.coverage { invariants[name, default: 0] += count }
     }
 
+    /// Adds another run's counts and wall time to these: the statistics of two runs taken one after the
+    /// other, such as the stretches of a long run that pauses to shrink each finding.
+    ///
+    /// ```swift
+    /// var total = FuzzStatistics()
+    /// total.merge(first.statistics)
+    /// total.merge(second.statistics)
+    /// ```
+    public mutating func merge(_ other: FuzzStatistics) {
+        scenarios += other.scenarios
+        spans += other.spans
+        tasks += other.tasks
+        unsupported += other.unsupported
+        findings += other.findings
+        seconds += other.seconds
+        executors.merge(other.executors, uniquingKeysWith: +)
+        strategies.merge(other.strategies, uniquingKeysWith: +)
+        invariants.merge(other.invariants, uniquingKeysWith: +)
+    }
+
     static func visit(_ steps: [Step], _ body: (Step) -> Void) {
         for step in steps {
             body(step)

@@ -1,7 +1,8 @@
 /// Generates, runs and checks scenarios against a tracer, one seed after another.
 ///
 /// Scenario `k` of a run started at seed `S` has seed `S + k`, so `replay --seed` with a finding's seed
-/// regenerates the same scenario.
+/// regenerates the same scenario. With a `seedStride` of `n`, scenario `k` has seed `S + k·n` instead:
+/// `n` runs from `S, S+1, …, S+n-1` with stride `n` cover disjoint seeds (shards of one seed space).
 ///
 /// ```swift
 /// let fuzzer = Fuzzer(factory: TraceCoreAdapterFactory())
@@ -30,9 +31,14 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
     }
 
     /// Fuzzes from `seed` until the budget is spent or, if `stopAtFirstFinding`, a finding turns up.
-    /// `progress` is called after every scenario.
+    /// Scenario `k` has seed `seed + k * seedStride` (wrapping). `progress` is called after every scenario.
+    ///
+    /// ```swift
+    /// // Shard 1 of 4: seeds 101, 105, 109, …
+    /// let report = await fuzzer.run(seed: 101, budget: .time(.seconds(60)), seedStride: 4)
+    /// ```
     public func run(
-        seed: UInt64, budget: FuzzBudget, stopAtFirstFinding: Bool = true,
+        seed: UInt64, budget: FuzzBudget, stopAtFirstFinding: Bool = true, seedStride: UInt64 = 1,
         progress: @Sendable (FuzzStatistics) -> Void = { _ in }
     ) async -> FuzzReport {
         var report = FuzzReport()
@@ -42,7 +48,7 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
         while true {
             if case .iterations(let count) = budget, index >= UInt64(max(count, 0)) { break }
             if case .time(let limit) = budget, index > 0, clock.now - start >= limit { break }
-            let scenarioSeed = seed &+ index
+            let scenarioSeed = seed &+ index &* seedStride
             index += 1
             let generated = generator.generate(seed: scenarioSeed)
             let outcome = await check(generated.scenario, seed: scenarioSeed)
@@ -134,18 +140,37 @@ public struct FuzzReport: Sendable {
 extension Fuzzer {
     /// Shrinks a generated finding: the smallest scenario found that still fails the same invariant
     /// within `attempts` runs. Findings that were not generated (no choices) come back unchanged.
+    /// ``shrinkReport(_:budget:attempts:)`` also says how many candidates were run.
     public func shrink(_ finding: Finding, budget: Int = 300, attempts: Int = 3) async -> Finding {
-        guard let seed = finding.seed, let choices = finding.choices else { return finding }
+        await shrinkReport(finding, budget: budget, attempts: attempts).shrunk
+    }
+
+    /// Shrinks a generated finding as ``shrink(_:budget:attempts:)`` does, and reports what shrinking did:
+    /// the original, the result, and how many candidates were run and kept.
+    ///
+    /// ```swift
+    /// let report = await fuzzer.shrinkReport(finding, budget: 300)
+    /// print(report.candidatesRun, report.didShrink, report.shrunk.scenario)
+    /// ```
+    public func shrinkReport(_ finding: Finding, budget: Int = 300, attempts: Int = 3) async -> ShrinkReport {
+        guard let seed = finding.seed, let choices = finding.choices else {
+            return ShrinkReport(original: finding, shrunk: finding, candidatesRun: 0, improvements: 0)
+        }
         let shrinker = Shrinker(generator: generator, budget: budget) { scenario in
             await self.replay(scenario, seed: seed, attempts: attempts).outcome.violations.first?.invariant
         }
         let start = GeneratedScenario(seed: seed, choices: choices, scenario: finding.scenario)
         let result = await shrinker.shrink(start, invariant: finding.invariant)
-        guard result.improvements > 0 else { return finding }
+        let unchanged = ShrinkReport(
+            original: finding, shrunk: finding, candidatesRun: result.candidatesRun, improvements: 0)
+        guard result.improvements > 0 else { return unchanged }
         let (outcome, _) = await replay(result.scenario.scenario, seed: seed, attempts: attempts)
-        guard outcome.violations.first?.invariant == finding.invariant else { return finding }
-        return Finding(
+        guard outcome.violations.first?.invariant == finding.invariant else { return unchanged }
+        let shrunk = Finding(
             seed: seed, choices: result.scenario.choices, scenario: result.scenario.scenario,
             violations: outcome.violations, record: outcome.record)
+        return ShrinkReport(
+            original: finding, shrunk: shrunk, candidatesRun: result.candidatesRun,
+            improvements: result.improvements)
     }
 }
