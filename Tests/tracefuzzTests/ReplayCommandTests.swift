@@ -14,7 +14,7 @@ struct ReplayCommandTests {
     @Test("a seed, or a file with an optional run seed")
     func sources() throws {
         #expect(try parse(["--seed", "42"]).source == .generated(Seed(42)))
-        #expect(try parse(["f.json"]).source == .file("f.json", Seed(0)))
+        #expect(try parse(["f.json"]).source == .file("f.json", nil))
         #expect(
             try parse(["f.json", "--seed", "0x10", "--attempts", "3"]).source == .file("f.json", Seed(16)))
         #expect(try parse(["--seed", "1"]).attempts == tracefuzz.ReplayCommand.defaultAttempts)
@@ -49,7 +49,7 @@ struct ReplayCommandTests {
         for seed in ["0x1", "0x2", "0x3"] {
             let run = await Invocation.run(
                 [
-                    "run", "--seed", seed, "--iterations", "1", "--quiet", "--findings-dir",
+                    "run", "--seed", seed, "--iterations", "1", "--quiet", "--no-shrink", "--findings-dir",
                     NSTemporaryDirectory(),
                 ] + flags,
                 factory: ForgetfulAdapterFactory())

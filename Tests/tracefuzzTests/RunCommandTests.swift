@@ -75,7 +75,7 @@ struct RunCommandTests {
         #expect((statistics["invariants"] as? [String: Int])?.keys.sorted() == Invariants.names.sorted())
     }
 
-    @Test("a finding: the scenario file is written before the finding is printed, then the reproduce line")
+    @Test("--no-shrink: the scenario file is written before the finding is printed, then the seed's line")
     func finding() async throws {
         let directory = try makeTemporaryDirectory().appendingPathComponent("findings")
         let fileExistedWhenPrinted = Mutex(false)
@@ -92,7 +92,7 @@ struct RunCommandTests {
             console: console, factory: ForgetfulAdapterFactory(), randomSeed: { Seed(0) })
         let arguments =
             ["run", "--seed", "0x100", "--iterations", "50", "--findings-dir", directory.path]
-            + Self.plantedFlags
+            + Self.plantedFlags + ["--no-shrink", "--no-database"]
         let status = await TraceFuzzTool.main(arguments, context: context)
         let output = recorder.output
         #expect(status == .finding)
@@ -143,7 +143,7 @@ struct RunCommandTests {
         let arguments =
             [
                 "run", "--seed", "9", "--iterations", "12", "--keep-going", "--json", "--findings-dir",
-                directory.path,
+                directory.path, "--no-shrink", "--no-database",
             ]
             + Self.plantedFlags
         let result = await Invocation.run(arguments, factory: ForgetfulAdapterFactory())
@@ -175,7 +175,7 @@ struct RunCommandTests {
         try Data("x".utf8).write(to: blocker)
         let arguments =
             ["run", "--seed", "0x100", "--iterations", "50", "--findings-dir", blocker.path]
-            + Self.plantedFlags
+            + Self.plantedFlags + ["--no-shrink", "--no-database"]
         let result = await Invocation.run(arguments, factory: ForgetfulAdapterFactory())
         #expect(result.status == .finding)
         #expect(

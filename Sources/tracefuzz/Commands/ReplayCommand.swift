@@ -14,8 +14,9 @@ struct ReplayCommand: Command {
         details: """
             With --seed, the scenario is regenerated from the seed and generator flags, exactly as
             'tracefuzz run' made it (give the run's generator flags). With FILE, the scenario is read from a
-            scenario file such as the ones 'run' writes to tracefuzz-findings/; --seed then only sets the
-            run's jitter and span IDs (default 0).
+            scenario file such as the ones 'run' writes to tracefuzz-findings/, or a failure-database entry;
+            --seed then only sets the run's jitter and span IDs (default: the seed the file records, as a
+            shrunk finding or a database entry does, else 0).
 
             flags:
               --seed S              decimal or 0x hex
@@ -31,8 +32,8 @@ struct ReplayCommand: Command {
     enum Source: Hashable, Sendable {
         /// Regenerated from a seed.
         case generated(Seed)
-        /// Read from a file, run with a seed for jitter and IDs.
-        case file(String, Seed)
+        /// Read from a file, run with a seed for jitter and IDs (`nil`: the file's own, else 0).
+        case file(String, Seed?)
     }
 
     /// Where the scenario comes from.
@@ -66,7 +67,7 @@ struct ReplayCommand: Command {
                 throw UsageError(
                     "\(first): generator flags apply only with --seed; a file holds its scenario")
             }
-            source = .file(file, seed ?? Seed(0))
+            source = .file(file, seed)
         } else if let seed {
             try flags.validate()
             source = .generated(seed)
@@ -90,9 +91,10 @@ struct ReplayCommand: Command {
             seed = generatedSeed
             scenario = ScenarioGenerator(options: flags.options).generate(seed: seed.value).scenario
         case .file(let path, let runSeed):
-            seed = runSeed
             do {
-                scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: path))
+                let file = try FindingFile(path: path)
+                scenario = file.scenario
+                seed = runSeed ?? file.seed ?? Seed(0)
             } catch {
                 console.error(CheckCommand.describe(error, file: path))
                 return .badInput

@@ -11,7 +11,8 @@ struct RunCommand: Command {
         summary: "Fuzz the tracer: generate, run and check scenarios; report findings and coverage.",
         usage: [
             "run [--seed S] [--iterations N | --time DURATION] [generator flags] [--json] [--keep-going]",
-            "    [--findings-dir DIR] [--quiet]",
+            "    [--findings-dir DIR] [--quiet] [--no-shrink] [--shrink-budget N]",
+            "    [--database DIR | --no-database] [--junit FILE] [--report FILE] [--export-otlp FILE]",
         ],
         details: """
             Scenario k of a run from seed S has seed S+k: 'tracefuzz replay --seed' with a finding's seed
@@ -21,17 +22,30 @@ struct RunCommand: Command {
               --seed S              first scenario's seed, decimal or 0x hex (default: random, printed)
               --iterations N        run N scenarios (default \(defaultIterations), about 2 s in release)
               --time DURATION       run until DURATION has passed instead: 500ms, 30s, 5m, 1h
-              --keep-going          do not stop at the first finding
+              --keep-going          do not stop at the first finding (or at a regression)
               --findings-dir DIR    where failing scenarios go (default \(FindingWriter.defaultDirectory))
               --json                print one JSON object (statistics and findings) and nothing else on stdout
               --quiet               no progress lines on stderr
+            \(ShrinkFlags.help)
+            \(DatabaseFlags.help)
+            \(ReportFlags.help)
 
             generator flags:
             \(GeneratorFlags.help)
 
-            A finding prints the invariant, each violation with expected and actual, writes the scenario to
-            DIR/<invariant>-<seed>.json and prints 'reproduce: tracefuzz replay --seed ...'.
-            Exit status: 0 clean, 1 a finding, 2 bad usage.
+            Before fuzzing, every failure-database entry stored against this tracer is replayed
+            (up to \(DatabaseReplay.defaultAttempts) runs each); one that fails again is a regression,
+            reported like a finding.
+
+            A finding is shrunk (the smallest scenario the generator can make that still fails the same
+            invariant), then printed: the invariant, each violation with expected and actual, the span trees,
+            'shrunk: 4 hops, 12 spans → 1 hop, 2 spans (57 candidates run, 6 kept)', and the lines that
+            reproduce it. A shrunk scenario is not the one its seed makes, so it is written to
+            DIR/<invariant>-<seed>-shrunk.json and reproduced with 'tracefuzz replay FILE'; the seed's line
+            follows as 'original:'. Unshrunk, the scenario goes to DIR/<invariant>-<seed>.json and
+            'reproduce: tracefuzz replay --seed ...' regenerates it. Each finding is then saved to the
+            failure database. Files are written before anything is printed.
+            Exit status: 0 clean, 1 a finding or regression, 2 bad usage (or a report file not written).
             """)
 
     /// The first scenario's seed, or `nil` for a random one.
@@ -48,6 +62,12 @@ struct RunCommand: Command {
     var findingsDirectory = FindingWriter.defaultDirectory
     /// Whether to suppress progress lines.
     var quiet = false
+    /// Whether and how hard to shrink findings.
+    var shrink = ShrinkFlags()
+    /// The failure database.
+    var database = DatabaseFlags()
+    /// The report files to write.
+    var reports = ReportFlags()
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
         var iterations: Int?
@@ -60,6 +80,9 @@ struct RunCommand: Command {
                 continue
             }
             if try flags.parse(name, from: &scanner) { continue }
+            if try shrink.parse(name, from: &scanner) { continue }
+            if try database.parse(name, from: &scanner) { continue }
+            if try reports.parse(name, from: &scanner) { continue }
             switch name {
             case "seed": seed = try Self.seed(&scanner)
             case "iterations": iterations = try Self.positiveInteger(name, &scanner)
@@ -111,38 +134,73 @@ struct RunCommand: Command {
             if json { console.error(note) } else { console.out(note) }
         }
         if !json { console.out("fuzzing \(factory.name) from seed \(seed.hex), \(budgetDescription)") }
-        let reporter = quiet || json ? nil : ProgressReporter(console: console)
         let fuzzer = Fuzzer(factory: factory, options: flags.options)
-        let report = await fuzzer.run(seed: seed.value, budget: budget, stopAtFirstFinding: !keepGoing) {
-            reporter?.update($0)
-        }
-        let writer = FindingWriter(directory: findingsDirectory)
-        var reported: [ReportedFinding] = []
-        for finding in report.findings {
-            var entry = ReportedFinding(
-                finding: finding,
-                reproduce: ReportedFinding.reproduceCommand(seed: Seed(finding.seed ?? 0), flags: flags))
+        let store = database.resolved(default: context.defaultDatabase)
+        let pipeline = FindingPipeline(
+            fuzzer: fuzzer, tracer: factory.name, flags: flags, shrink: shrink,
+            writer: FindingWriter(directory: findingsDirectory),
+            database: store?.database, databaseDisplay: store?.display ?? "")
+        var replay: DatabaseReplay?
+        if let store {
             do {
-                entry.scenarioPath = try writer.write(finding)
+                replay = try await DatabaseReplay.run(
+                    store.database, display: store.display, fuzzer: fuzzer, tracer: factory.name)
             } catch {
-                entry.writeError = error.message
+                console.error(
+                    "tracefuzz run: \(DatabaseReplay.describe(error, display: store.display))")
+                return .badInput
             }
-            if !json {
-                console.out()
-                for line in entry.lines { console.out(line) }
-            }
-            reported.append(entry)
         }
-        let status: ExitStatus = report.findings.isEmpty ? .clean : .finding
+        var reported = replay?.regressions ?? []
+        if let replay, !json {
+            console.out(replay.summary)
+            for regression in replay.regressions {
+                console.out()
+                for line in regression.lines { console.out(line) }
+            }
+        }
+        var statistics = FuzzStatistics()
+        if reported.isEmpty || keepGoing {
+            let reporter = quiet || json ? nil : ProgressReporter(console: console)
+            let report = await fuzzer.run(seed: seed.value, budget: budget, stopAtFirstFinding: !keepGoing) {
+                reporter?.update($0)
+            }
+            statistics = report.statistics
+            for finding in report.findings {
+                let shrinks = shrink.enabled && finding.invariant != FindingPipeline<Factory>.hangInvariant
+                if shrinks && !quiet && !json {
+                    console.error(
+                        "shrinking \(finding.invariant) in scenario \(Seed(finding.seed ?? 0).hex)…")
+                }
+                let entry = await pipeline.handle(finding)
+                if !json {
+                    console.out()
+                    for line in entry.lines { console.out(line) }
+                }
+                reported.append(entry)
+            }
+        } else if !json {
+            console.out()
+            console.out("not fuzzing: a regression is a finding (--keep-going fuzzes on)")
+        }
+        var status: ExitStatus = reported.isEmpty ? .clean : .finding
+        let unwritten = ReportFiles(flags: reports).write(
+            junit: JUnitReport(
+                statistics: statistics, findings: reported.map(\.finding), tracer: factory.name,
+                options: flags.options),
+            report: ReportDocument(
+                command: "run", tracer: factory.name, seed: seed, flags: flags, statistics: statistics,
+                findings: reported, database: replay, status: status),
+            firstFinding: reported.first?.finding, console: console)
+        if unwritten > 0 && status == .clean { status = .badInput }
         if json {
             let document = RunDocument(
-                tracer: factory.name, seed: seed, flags: flags, statistics: report.statistics,
-                findings: reported,
-                status: status)
+                tracer: factory.name, seed: seed, flags: flags, statistics: statistics, findings: reported,
+                status: status, database: replay)
             console.writeOutput(document.encoded())
         } else {
             console.out()
-            for line in StatisticsSummary.lines(report.statistics, options: flags.options) {
+            for line in StatisticsSummary.lines(statistics, options: flags.options) {
                 console.out(line)
             }
         }

@@ -46,4 +46,14 @@ struct FindingWriter: Sendable {
         }
         return path
     }
+
+    /// A stored finding as a file holds it: pretty, key-sorted JSON with a trailing newline, as the
+    /// failure database writes its entries.
+    static func data(for stored: StoredFinding) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = (try? encoder.encode(stored)) ?? Data()
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
 }

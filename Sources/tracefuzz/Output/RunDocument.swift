@@ -21,6 +21,9 @@ struct RunDocument: Codable, Sendable {
     /// The exit status.
     var status: Int32
 
+    /// What the failure database replay did, when a database was used.
+    var database: DatabaseSummary?
+
     /// Totals, speed, and counts by executor, strategy and invariant (zeros included).
     struct Statistics: Codable, Sendable {
         var scenarios: Int
@@ -33,9 +36,43 @@ struct RunDocument: Codable, Sendable {
         var executors: [String: Int]
         var strategies: [String: Int]
         var invariants: [String: Int]
+
+        /// The statistics of a run made with `flags`, listing every enabled executor and strategy and
+        /// every built-in invariant, at zero when never exercised.
+        init(_ statistics: FuzzStatistics, flags: GeneratorFlags) {
+            let executors = flags.options.executorWeights.filter { $0.value > 0 }.map(\.key.rawValue)
+            let strategies = flags.options.strategyWeights.filter { $0.value > 0 }.map(\.key.rawValue)
+            scenarios = statistics.scenarios
+            spans = statistics.spans
+            tasks = statistics.tasks
+            unsupported = statistics.unsupported
+            findings = statistics.findings
+            seconds = statistics.seconds
+            scenariosPerSecond = statistics.scenariosPerSecond
+            self.executors = RunDocument.withZeros(statistics.executors, executors)
+            self.strategies = RunDocument.withZeros(statistics.strategies, strategies)
+            invariants = RunDocument.withZeros(statistics.invariants, Invariants.names)
+        }
     }
 
-    /// One finding: its seed, invariant, every violation, the reproduce line and the scenario file.
+    /// The failure database replay: the directory, entries replayed and skipped, and how many failed.
+    struct DatabaseSummary: Codable, Sendable {
+        var directory: String
+        var replayed: Int
+        var skipped: Int
+        var regressions: Int
+
+        /// The summary of a replay.
+        init(_ replay: DatabaseReplay) {
+            directory = replay.display
+            replayed = replay.replayed
+            skipped = replay.otherTracers + replay.unsupported
+            regressions = replay.regressions.count
+        }
+    }
+
+    /// One finding: its seed, invariant, every violation, the reproduce line and the scenario file; for
+    /// a shrunk finding the original seed's line and what shrinking did; for a regression, its entry.
     struct FindingEntry: Codable, Sendable {
         var seed: String
         var invariant: String
@@ -43,32 +80,32 @@ struct RunDocument: Codable, Sendable {
         var reproduce: String
         var scenario: String?
         var scenarioError: String?
+        var original: String?
+        var shrunk: String?
+        var saved: String?
+        var regression: String?
     }
 
     /// The document for a finished run.
     init(
         tracer: String, seed: Seed, flags: GeneratorFlags, statistics: FuzzStatistics,
-        findings: [ReportedFinding], status: ExitStatus
+        findings: [ReportedFinding], status: ExitStatus, database: DatabaseReplay? = nil
     ) {
         self.tracer = tracer
         self.seed = seed.hex
         self.generatorFlags = flags.commandLine
-        let executors = flags.options.executorWeights.filter { $0.value > 0 }.map(\.key.rawValue)
-        let strategies = flags.options.strategyWeights.filter { $0.value > 0 }.map(\.key.rawValue)
-        self.statistics = Statistics(
-            scenarios: statistics.scenarios, spans: statistics.spans, tasks: statistics.tasks,
-            unsupported: statistics.unsupported, findings: statistics.findings, seconds: statistics.seconds,
-            scenariosPerSecond: statistics.scenariosPerSecond,
-            executors: Self.withZeros(statistics.executors, executors),
-            strategies: Self.withZeros(statistics.strategies, strategies),
-            invariants: Self.withZeros(statistics.invariants, Invariants.names))
+        self.statistics = Statistics(statistics, flags: flags)
         self.findings = findings.map { reported in
             FindingEntry(
                 seed: Seed(reported.finding.seed ?? 0).hex, invariant: reported.finding.invariant,
                 violations: reported.finding.violations, reproduce: reported.reproduce,
-                scenario: reported.scenarioPath, scenarioError: reported.writeError)
+                scenario: reported.scenarioPath, scenarioError: reported.writeError,
+                original: reported.original,
+                shrunk: reported.shrink?.description, saved: reported.savedPath,
+                regression: reported.regressionOf)
         }
         self.status = status.rawValue
+        self.database = database.map(DatabaseSummary.init)
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.
@@ -79,7 +116,7 @@ struct RunDocument: Codable, Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private static func withZeros(_ counts: [String: Int], _ names: [String]) -> [String: Int] {
+    static func withZeros(_ counts: [String: Int], _ names: [String]) -> [String: Int] {
         var all = counts
         for name in names where all[name] == nil { all[name] = 0 }
         return all
