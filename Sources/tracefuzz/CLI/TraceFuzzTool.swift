@@ -8,7 +8,7 @@ enum TraceFuzzTool {
     /// Every command, in the order `tracefuzz --help` lists them.
     static let commands: [any Command.Type] = [
         RunCommand.self, ReplayCommand.self, GenerateCommand.self, CheckCommand.self, BenchCommand.self,
-        MutantsCommand.self, ShrinkCommand.self, CorpusCommand.self, WorkerCommand.self,
+        MutantsCommand.self, ShrinkCommand.self, CorpusCommand.self, StressCommand.self, WorkerCommand.self,
     ]
 
     /// The overview `tracefuzz --help` prints.

@@ -24,6 +24,20 @@ enum Format {
         return sign + whole + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
 
+    /// A span of seconds as a clock reading, rounded down: `45s`, `9m50s`, `1h02m`.
+    static func clock(_ seconds: Double) -> String {
+        let total = max(0, Int(seconds.rounded(.down)))
+        if total >= 3600 {
+            let minutes = total / 60 % 60
+            return "\(total / 3600)h" + (minutes < 10 ? "0" : "") + "\(minutes)m"
+        }
+        if total >= 60 {
+            let rest = total % 60
+            return "\(total / 60)m" + (rest < 10 ? "0" : "") + "\(rest)s"
+        }
+        return "\(total)s"
+    }
+
     /// Rows of cells as aligned text: every column but the last padded to its widest cell; columns
     /// listed in `rightAligned` are padded on the left. Lines carry no trailing spaces.
     static func table(_ rows: [[String]], indent: String = "  ", rightAligned: Set<Int> = []) -> [String] {
