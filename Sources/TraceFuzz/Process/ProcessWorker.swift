@@ -30,8 +30,13 @@ public enum ProcessWorker {
     /// exits the process with status 0 (at once, with `_exit`). Returns only when the request cannot be
     /// read, with ``badRequestStatus``. `arguments` start this same executable in worker mode, for the
     /// worker's own process hops.
+    ///
+    /// `atExit` is the tracer's own exit handling: it runs once the steps are done and before the final
+    /// flush of every instance, as an exit handler a tracer registers would (a tracer that needs nothing
+    /// there leaves it empty).
     public static func main<Factory: TracerAdapterFactory>(
-        factory: Factory, arguments: [String] = ["worker"]
+        factory: Factory, arguments: [String] = ["worker"],
+        atExit: (Factory.Adapter) -> Void = { _ in }
     ) async -> Int32 {
         let descriptorsAtStart = SystemCalls.openDescriptorCount() ?? 0
         let request: WorkerRequest
@@ -60,6 +65,7 @@ public enum ProcessWorker {
         output.strikeBeforeSteps()
         await run(request, execution: execution)
         output.strikeAfterSteps()
+        atExit(adapter)
         let noFlush = request.fault?.kind == .noFlush
         if !noFlush {
             for instance in request.instances.indices { execution.flush(instance: instance, final: true) }
