@@ -20,11 +20,13 @@ public struct Mutant: Sendable {
     public let factory: any TracerAdapterFactory
     /// Makes the same adapter with the defect taken out: what must pass where the mutant fails.
     public let control: any TracerAdapterFactory
+    /// The defect the mutant plants in child processes, or `nil` when it lives in ``factory`` alone.
+    public let child: ChildDefect?
 
     /// Creates a catalog entry.
     public init(
         id: String, mechanism: String, invariants: [String], unavailable: String? = nil,
-        factory: any TracerAdapterFactory, control: any TracerAdapterFactory
+        factory: any TracerAdapterFactory, control: any TracerAdapterFactory, child: ChildDefect? = nil
     ) {
         self.id = id
         self.mechanism = mechanism
@@ -32,5 +34,25 @@ public struct Mutant: Sendable {
         self.unavailable = unavailable
         self.factory = factory
         self.control = control
+        self.child = child
+    }
+
+    /// The arguments that start this mutant's broken worker: `worker --mutant ID`.
+    public var workerArguments: [String] { ["worker", "--mutant", id] }
+
+    /// `base` with the mutant's ``child`` defect planted in its process hops (unchanged when there is
+    /// none). A ``ChildDefect/worker(main:)`` defect needs the `tracefuzz` executable, found with
+    /// ``WorkerLocator`` unless `base` names one.
+    public func plantedRuntime(_ base: RealRuntime = RealRuntime()) throws(WorkerLocatorError) -> RealRuntime {
+        var runtime = base
+        switch child {
+        case nil: break
+        case .fault(let kind): runtime.processes.unannouncedFault = kind
+        case .worker:
+            let path: String
+            if let named = base.processes.worker?.path { path = named } else { path = try WorkerLocator.locate().path }
+            runtime.processes.worker = WorkerExecutable(path: path, arguments: workerArguments)
+        }
+        return runtime
     }
 }

@@ -58,10 +58,36 @@ public struct MutantCampaign: Sendable {
     /// Fuzzes one mutant until its first finding or the end of the budget, then shrinks the finding.
     public func run(_ mutant: Mutant) async -> MutantResult {
         if let reason = mutant.unavailable { return .skipped(mutant.id, reason: reason) }
-        return await run(mutant.id, factory: mutant.factory)
+        let runtime: any ScenarioRuntime
+        switch plantedRuntime(mutant) {
+        case .success(let planted): runtime = planted
+        case .failure(let reason): return .skipped(mutant.id, reason: reason.message)
+        }
+        return await run(mutant.id, factory: mutant.factory, runtime: runtime)
     }
 
-    private func run<Factory: TracerAdapterFactory>(_ id: String, factory: Factory) async -> MutantResult {
+    /// The campaign's runtime with the mutant's child defect planted, when it has one: that needs the
+    /// real runtime, and for a broken worker the `tracefuzz` executable.
+    func plantedRuntime(_ mutant: Mutant) -> Result<any ScenarioRuntime, SkipReason> {
+        guard mutant.child != nil else { return .success(runtime) }
+        guard let real = runtime as? RealRuntime else {
+            return .failure(SkipReason(message: "its defect is in child processes, which only RealRuntime starts"))
+        }
+        do {
+            return .success(try mutant.plantedRuntime(real))
+        } catch {
+            return .failure(SkipReason(message: error.description))
+        }
+    }
+
+    /// Why a mutant could not run.
+    struct SkipReason: Error {
+        let message: String
+    }
+
+    private func run<Factory: TracerAdapterFactory>(
+        _ id: String, factory: Factory, runtime: any ScenarioRuntime
+    ) async -> MutantResult {
         let fuzzer = Fuzzer(factory: factory, options: options, runtime: runtime)
         let report = await fuzzer.run(seed: seed, budget: budget, stopAtFirstFinding: true)
         let statistics = report.statistics

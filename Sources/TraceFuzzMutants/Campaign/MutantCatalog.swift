@@ -104,12 +104,7 @@ public enum MutantCatalog {
                 MutantCore(
                     instances: instances, seed: seed,
                     batch: { config, exporter in
-                        EarlyReturningFlushProcessor(
-                            BatchSpanProcessor(
-                                exporter: exporter, maxQueueSize: config.maxQueueSize,
-                                maxExportBatchSize: config.maxExportBatchSize,
-                                scheduleDelay: MutantCore.batchScheduleDelay,
-                                dropPolicy: config.dropPolicy == .dropOldest ? .dropOldest : .dropNewest))
+                        EarlyReturningFlushProcessor(MutantCore.batchProcessor(config, exporter: exporter))
                     })
             },
             control: core("flush-returns-early")),
@@ -163,20 +158,55 @@ public enum MutantCatalog {
             control: staged("drop-policy-mismatch", .none)),
     ]
 
-    /// Rows that need child processes.
+    /// Rows whose defect is in how spans cross into child processes, or in the children themselves.
     static let processMutants: [Mutant] = [
-        "fork-stale-worker", "exit-before-export", "process-hop-no-carrier", "child-exits-before-flush",
-    ].map { id in
         Mutant(
-            id: id, mechanism: "a child process that does not carry or export its spans",
-            invariants: ["none-lost"],
-            unavailable: "needs process hops (ExecutorKind.process)",
-            factory: core(id), control: core(id))
-    }
+            id: "fork-stale-worker",
+            mechanism:
+                "a child's batch processor lost its export worker: nothing is exported, and flushes give up",
+            invariants: ["none-lost"], factory: planted("fork-stale-worker"), control: core("fork-stale-worker"),
+            child: .worker { arguments in
+                await ProcessWorker.main(
+                    factory: MutantFactory("fork-stale-worker") { instances, seed in
+                        MutantCore(instances: instances, seed: seed, batch: { _, _ in StaleExportWorkerProcessor() })
+                    },
+                    arguments: arguments)
+            }),
+        Mutant(
+            id: "exit-before-export",
+            mechanism: "a child's exit hook closes the exporter before its final flush, losing what is buffered",
+            invariants: ["none-lost"], factory: planted("exit-before-export"),
+            control: core("exit-before-export"),
+            child: .worker { arguments in
+                await ProcessWorker.main(
+                    factory: MutantFactory("exit-before-export") { instances, seed in
+                        ExitBeforeExportAdapter(instances: instances, seed: seed)
+                    },
+                    arguments: arguments, atExit: { $0.closeExportPool() })
+            }),
+        Mutant(
+            id: "process-hop-no-carrier",
+            mechanism: "the span context is not put into the child's environment: no TRACEPARENT",
+            invariants: ["right-trace", "right-parent"],
+            factory: MutantFactory("process-hop-no-carrier") { instances, seed in
+                NoCarrierAdapter(core: MutantCore(instances: instances, seed: seed))
+            },
+            control: core("process-hop-no-carrier")),
+        Mutant(
+            id: "child-exits-before-flush",
+            mechanism: "a child process exits without flushing its batch processors",
+            invariants: ["none-lost"], factory: planted("child-exits-before-flush"),
+            control: core("child-exits-before-flush"), child: .fault(.noFlush)),
+    ]
 
     /// TraceCore as the mutants wire it, with nothing planted.
     private static func core(_ id: String) -> MutantFactory<MutantCore> {
         MutantFactory(id, control: true) { instances, seed in MutantCore(instances: instances, seed: seed) }
+    }
+
+    /// The parent's tracer of a mutant whose defect is in its children: TraceCore as the mutants wire it.
+    private static func planted(_ id: String) -> MutantFactory<MutantCore> {
+        MutantFactory(id) { instances, seed in MutantCore(instances: instances, seed: seed) }
     }
 
     private static func threadContext(_ id: String, _ defect: ThreadContextAdapter.Defect)

@@ -66,12 +66,19 @@ struct MutantCore: TracerAdapter {
             return SimpleSpanProcessor(exporter: exporter)
         case .batch:
             if let batch { return batch(config, exporter) }
-            return BatchSpanProcessor(
-                exporter: exporter, maxQueueSize: config.maxQueueSize,
-                maxExportBatchSize: config.maxExportBatchSize,
-                scheduleDelay: batchScheduleDelay,
-                dropPolicy: config.dropPolicy == .dropOldest ? .dropOldest : .dropNewest)
+            return batchProcessor(config, exporter: exporter)
         }
+    }
+
+    /// TraceCore's batch processor for `config`, exporting to `exporter`, as ``TraceCoreAdapter`` makes it
+    /// (unless `scheduleDelay` says otherwise).
+    static func batchProcessor(
+        _ config: TracerInstanceConfig, exporter: some SpanExporter, scheduleDelay: Duration = batchScheduleDelay
+    ) -> BatchSpanProcessor {
+        BatchSpanProcessor(
+            exporter: exporter, maxQueueSize: config.maxQueueSize, maxExportBatchSize: config.maxExportBatchSize,
+            scheduleDelay: scheduleDelay,
+            dropPolicy: config.dropPolicy == .dropOldest ? .dropOldest : .dropNewest)
     }
 
     func withSpan(_ label: String, instance: Int, _ body: () -> Void) {
