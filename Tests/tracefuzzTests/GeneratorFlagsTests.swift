@@ -43,6 +43,16 @@ struct GeneratorFlagsTests {
         #expect(flags.options.strategyWeights == [PropagationStrategy.none: 2])
     }
 
+    @Test("process flags set the share of process scenarios, of faults, and which faults")
+    func processFlags() throws {
+        let flags = try parse([
+            "--process-scenario-percent", "100", "--process-fault-percent", "25", "--process-faults", "hang,crash=3",
+        ])
+        #expect(flags.options.processScenarioPercent == 100)
+        #expect(flags.options.processFaultPercent == 25)
+        #expect(flags.options.processFaultWeights == [.hang: 1, .crash: 3])
+    }
+
     @Test("an unknown name lists the valid ones")
     func unknownName() {
         #expect {
@@ -65,6 +75,12 @@ struct GeneratorFlagsTests {
             (["--max-depth", "0"], "--max-depth: 0 is out of range 1...16"),
             (["--max-spans", "many"], "--max-spans: expected an integer, got 'many'"),
             (["--executors", "pool,pool"], "--executors: 'pool' is listed twice"),
+            (["--process-scenario-percent", "101"], "--process-scenario-percent: 101 is out of range 0...100"),
+            (["--process-fault-percent", "-1"], "--process-fault-percent: -1 is out of range 0...100"),
+            (
+                ["--process-faults", "segfault"],
+                "--process-faults: unknown name 'segfault'; valid names: noFlush, crash, hang, garbage"
+            ),
             (
                 ["--executors", "pool=0"],
                 "--executors: the weight of 'pool' must be a positive integer, got '0'"
@@ -87,6 +103,8 @@ struct GeneratorFlagsTests {
             ["--executors", "pool,task=7"],
             ["--strategies", "fresh,carrier", "--no-perturbations", "--no-flushes", "--no-batch"],
             ["--max-steps", "5", "--max-instances", "1"],
+            ["--process-scenario-percent", "50", "--process-fault-percent", "0"],
+            ["--process-faults", "noFlush,hang=2,garbage"],
         ])
     func roundTrip(arguments: [String]) throws {
         let flags = try parse(arguments)

@@ -38,6 +38,8 @@ public enum ReplayCommand {
         let integers: [(String, KeyPath<GeneratorOptions, Int>)] = [
             ("max-depth", \.maxDepth), ("max-fan-out", \.maxFanOut), ("max-spans", \.maxSpans),
             ("max-hops", \.maxHops), ("max-steps", \.maxStepsPerList), ("max-instances", \.maxInstances),
+            ("process-scenario-percent", \.processScenarioPercent),
+            ("process-fault-percent", \.processFaultPercent),
         ]
         for (name, path) in integers where options[keyPath: path] != defaults[keyPath: path] {
             result += ["--\(name)", String(options[keyPath: path])]
@@ -52,6 +54,12 @@ public enum ReplayCommand {
                 options.strategyWeights, order: PropagationStrategy.allCases,
                 defaults: defaults.strategyWeights)
             result += ["--strategies", list]
+        }
+        if options.processFaultWeights != defaults.processFaultWeights {
+            let list = weights(
+                options.processFaultWeights, order: ProcessFault.Kind.allCases,
+                defaults: defaults.processFaultWeights)
+            result += ["--process-faults", list]
         }
         if !options.perturbations { result.append("--no-perturbations") }
         if !options.flushes { result.append("--no-flushes") }

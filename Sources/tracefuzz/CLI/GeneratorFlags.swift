@@ -30,6 +30,14 @@ struct GeneratorFlags: Hashable, Sendable {
                                 asyncLet, process
           --strategies LIST     strategies to use, the same way (default: all).
                                 Names: fresh, shared, none, carrier
+          --process-scenario-percent P
+                                share of scenarios that may contain process hops, 0-100 (default 3;
+                                ignored when process is the only executor)
+          --process-fault-percent P
+                                how often a process hop names a fault for a child, 0-100 (default 10)
+          --process-faults LIST faults a process hop may name, NAME or NAME=WEIGHT, comma-separated
+                                (default: noFlush,crash). Names: noFlush, crash, hang, garbage
+                                (hang and garbage are always findings: they test the harness)
           --no-perturbations    no yield, sleep or barrier steps
           --no-flushes          no flush steps in the middle of a scenario
           --no-batch            only simple span processors
@@ -39,6 +47,8 @@ struct GeneratorFlags: Hashable, Sendable {
     static let executorNames = ExecutorKind.allCases.map(\.rawValue)
     /// Strategy names the flags accept.
     static let strategyNames = PropagationStrategy.allCases.map(\.rawValue)
+    /// Process fault names the flags accept.
+    static let faultNames = ProcessFault.Kind.allCases.map(\.rawValue)
 
     /// Default options.
     init() {}
@@ -61,6 +71,12 @@ struct GeneratorFlags: Hashable, Sendable {
             options.strategyWeights = try Self.weights(
                 name, try scanner.value(for: name), defaults: GeneratorOptions().strategyWeights,
                 valid: Self.strategyNames)
+        case "process-scenario-percent": options.processScenarioPercent = try Self.integer(name, &scanner)
+        case "process-fault-percent": options.processFaultPercent = try Self.integer(name, &scanner)
+        case "process-faults":
+            options.processFaultWeights = try Self.weights(
+                name, try scanner.value(for: name), defaults: GeneratorOptions.defaultProcessFaultWeights,
+                valid: Self.faultNames)
         case "no-perturbations": options.perturbations = false
         case "no-flushes": options.flushes = false
         case "no-batch": options.batchProcessors = false
