@@ -22,10 +22,9 @@ struct Invocation: Sendable {
     }
 }
 
-/// A fresh empty directory under the system's temporary directory.
+/// A fresh empty directory inside ``TestScratch/root``, which goes away when the test process exits.
 func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "tracefuzz-tests-\(UUID().uuidString)")
+    let url = TestScratch.root.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
