@@ -41,37 +41,18 @@ struct HonestPoolExecutor: WorkExecutor {
 }
 
 /// TraceCore with no propagating executor of its own, and (if `forgets`) a restore that does nothing.
-struct ForgetfulTracerAdapter: TracerAdapter {
+struct ForgetfulTracerAdapter: ForwardingTracerAdapter {
     let base: TraceCoreAdapter
     let forgets: Bool
 
-    func withSpan(_ label: String, instance: Int, _ body: () -> Void) {
-        base.withSpan(label, instance: instance, body)
-    }
-    func withSpan(_ label: String, instance: Int, _ body: () async -> Void) async {
-        await base.withSpan(label, instance: instance, body)
-    }
-    func currentSpan() -> SpanIdentity? { base.currentSpan() }
-    func capture() -> SpanContext? { base.capture() }
     func withRestored(_ context: SpanContext?, _ body: () -> Void) {
         base.withRestored(forgets ? nil : context, body)
     }
     func withRestored(_ context: SpanContext?, _ body: () async -> Void) async {
         await base.withRestored(forgets ? nil : context, body)
     }
-    func inject() -> [String: String] { base.inject() }
-    func withExtracted(_ headers: [String: String], _ body: () -> Void) { base.withExtracted(headers, body) }
-    func withExtracted(_ headers: [String: String], _ body: () async -> Void) async {
-        await base.withExtracted(headers, body)
-    }
-    func flush(instance: Int, timeout: Duration) -> FlushOutcome {
-        base.flush(instance: instance, timeout: timeout)
-    }
-    func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
-        base.shutdown(instance: instance, timeout: timeout)
-    }
-    func exportedSpans() -> [ExportedSpan] { base.exportedSpans() }
-    func droppedSpans(instance: Int) -> Int { base.droppedSpans(instance: instance) }
+    /// No executor of its own.
+    func propagatingExecutor(width: Int) -> (any WorkExecutor)? { nil }
 }
 
 /// Makes ``ForgetfulTracerAdapter``s.
