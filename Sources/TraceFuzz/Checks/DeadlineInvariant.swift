@@ -11,6 +11,11 @@ public struct DeadlineInvariant: Invariant {
         guard let hang = input.record.hang else { return [] }
         let pending = hang.pending.isEmpty ? "none tracked" : hang.pending.joined(separator: ", ")
         var message = "did not finish within \(hang.deadlineMillis) ms; pending tasks: \(pending)"
+        if hang.neverStarted {
+            message =
+                "did not start within \(hang.deadlineMillis) ms: no thread of Swift's cooperative pool came free"
+                + " (stuck tasks of earlier runs may hold them all)"
+        }
         if !hang.killedProcesses.isEmpty {
             let arrived = hang.arrived.isEmpty ? "none" : NoLossInvariant.list(hang.arrived)
             message +=

@@ -5,9 +5,10 @@ import TraceCore
 /// Runs scenarios on real threads, Dispatch queues, operation queues and Swift tasks, with seeded
 /// jitter, under a deadline enforced by a watchdog.
 ///
-/// A run that does not finish before ``Scenario/deadlineMillis`` returns at once with a
+/// A run that does not finish within ``Scenario/deadlineMillis`` of starting returns at once with a
 /// ``HangReport`` naming the tasks still pending; its stuck threads are abandoned, never waited for,
-/// and its child processes are killed and reaped before it returns.
+/// and its child processes are killed and reaped before it returns. A run that cannot even start within
+/// the deadline (no cooperative thread comes free) is reported as a hang too, so no run waits forever.
 public struct RealRuntime: ScenarioRuntime {
     /// How long each flush may take before it reports a timeout.
     public var flushTimeout: Duration
@@ -42,7 +43,9 @@ public struct RealRuntime: ScenarioRuntime {
         let instanceCount = scenario.instances.count
         let outcome = OneShot<RunRecord>()
 
-        let watchdog = DispatchWorkItem {
+        // Claimed once: by the run when it starts, or by the backstop below when it has not.
+        let start = OneShot<Bool>()
+        @Sendable func reportHang(neverStarted: Bool) {
             // Claim the outcome before killing children: their deaths let the run go on and finish,
             // and that late, clean-looking ending must not be reported instead of the hang.
             guard outcome.claim() else { return }
@@ -56,10 +59,17 @@ public struct RealRuntime: ScenarioRuntime {
             record.hang = HangReport(
                 deadlineMillis: scenario.deadlineMillis, pending: pending,
                 killedProcesses: killed.map { "\($0.site) (pid \($0.pid))" },
-                arrived: arrived.map(\.label).sorted())
+                arrived: arrived.map(\.label).sorted(), neverStarted: neverStarted)
             outcome.deliver(record)
         }
+        let watchdog = DispatchWorkItem { reportHang(neverStarted: false) }
+        // The backstop: a run that has not started by its deadline never arms its own watchdog.
+        let backstop = DispatchWorkItem { if start.claim() { reportHang(neverStarted: true) } }
+        DispatchQueue.global().asyncAfter(
+            deadline: .now() + .milliseconds(scenario.deadlineMillis), execute: backstop)
         Task.detached {
+            guard start.claim() else { return }
+            backstop.cancel()
             // The deadline counts from when the run starts, not from when it was asked for: a run
             // queued behind other work (a test suite starting, child processes starting) has not hung.
             DispatchQueue.global().asyncAfter(

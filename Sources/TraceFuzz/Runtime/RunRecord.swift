@@ -83,4 +83,7 @@ public struct HangReport: Sendable, Hashable {
     public var killedProcesses: [String] = []
     /// Labels of the spans that had arrived from those children when they were killed, sorted.
     public var arrived: [String] = []
+    /// `true` when the run never started: no thread of Swift's cooperative pool came free for it within
+    /// the deadline (earlier runs' stuck tasks may hold them all).
+    public var neverStarted = false
 }
