@@ -12,11 +12,15 @@ extension ProcessHopTests {
     /// the workers, which run nothing else.
     @Suite("Process hops: hygiene")
     struct ProcessHygieneTests {
-        /// Two hundred hops of one child each, one after another (hops `h1`…`h200`: one child at a time,
-        /// so the test never floods the machine), then a child (`h201`) whose pool fans out to
-        /// grandchildren (`h203`…`h205`) that report on themselves too. The deadline is generous: this is
-        /// about what is left behind, not about speed.
-        static let oneAtATime: [Step] = (0..<200).map { index in
+        /// How many hops run one after another: 200, or 20 under ThreadSanitizer, whose instrumented
+        /// workers take about a second each to start.
+        static let count = ThreadSanitizer.isActive ? 20 : 200
+
+        /// ``count`` hops of one child each, one after another (hops `h1`…: one child at a time, so the
+        /// test never floods the machine), then a child whose pool fans out to three hops of
+        /// grandchildren that report on themselves too. The deadline is generous: this is about what is
+        /// left behind, not about speed.
+        static let oneAtATime: [Step] = (0..<count).map { index in
             let strategies: [PropagationStrategy] = [.carrier, .fresh, .shared, .none]
             return ProcessTesting.hop(strategies[index % 4], [span("w\(index)")])
         }
@@ -37,7 +41,11 @@ extension ProcessHopTests {
             steps: [.span(SpanStep(label: "request", children: oneAtATime + [fanOut]))],
             deadlineMillis: 120_000)
 
-        @Test("200 children: none left as a zombie or alive, no pipe left open, workers end as they began")
+        /// The sites of the grandchildren's hops: the fan-out child's hop is `h(count+1)`, its pool's
+        /// hop the next, then the three process hops.
+        static let grandchildHops = (count + 3...count + 5).map { "h\($0)." }
+
+        @Test("hundreds of children: none left as a zombie or alive, no pipe left open, workers end as they began")
         func hygiene() async throws {
             var options = ProcessHopOptions()
             options.diagnostics = true
@@ -45,7 +53,7 @@ extension ProcessHopTests {
             let outcome = await ProcessTesting.run(Self.scenario, options: options)
             #expect(outcome.violations.isEmpty, "\(outcome.violations)")
             children += outcome.record.children
-            #expect(children.count == 200 + 1 + 6)
+            #expect(children.count == Self.count + 1 + 6)
             let open = ProcessTesting.openPipeInodes()
             for child in children {
                 let diagnostics = try #require(child.diagnostics, "\(child.site) sent no diagnostics")
@@ -58,9 +66,9 @@ extension ProcessHopTests {
                     open.isDisjoint(with: diagnostics.pipeInodes), "a pipe to \(child.site) is still open")
             }
             let direct = children.filter { child in
-                !["h203.", "h204.", "h205."].contains(where: child.site.hasPrefix)
+                !Self.grandchildHops.contains(where: child.site.hasPrefix)
             }
-            #expect(direct.count == 200 + 1)
+            #expect(direct.count == Self.count + 1)
             for child in direct {
                 #expect(
                     !ProcessTesting.isAliveOrZombieChild(child.pid),
