@@ -134,23 +134,12 @@ struct RunCommand: Command {
             if json { console.error(note) } else { console.out(note) }
         }
         if !json { console.out("fuzzing \(factory.name) from seed \(seed.hex), \(budgetDescription)") }
-        let fuzzer = Fuzzer(factory: factory, options: flags.options)
-        let store = database.resolved(default: context.defaultDatabase)
-        let pipeline = FindingPipeline(
-            fuzzer: fuzzer, tracer: factory.name, flags: flags, shrink: shrink,
-            writer: FindingWriter(directory: findingsDirectory),
-            database: store?.database, databaseDisplay: store?.display ?? "")
-        var replay: DatabaseReplay?
-        if let store {
-            do {
-                replay = try await DatabaseReplay.run(
-                    store.database, display: store.display, fuzzer: fuzzer, tracer: factory.name)
-            } catch {
-                console.error(
-                    "tracefuzz run: \(DatabaseReplay.describe(error, display: store.display))")
-                return .badInput
-            }
-        }
+        guard
+            let session = await FuzzSession.start(
+                "run", factory: factory, flags: flags, shrink: shrink, findingsDirectory: findingsDirectory,
+                database: database, context: context)
+        else { return .badInput }
+        let (fuzzer, pipeline, replay) = (session.fuzzer, session.pipeline, session.replay)
         var reported = replay?.regressions ?? []
         if let replay, !json {
             console.out(replay.summary)

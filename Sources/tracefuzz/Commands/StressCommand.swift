@@ -125,23 +125,12 @@ struct StressCommand: Command {
         if self.seed == nil { console.out("seed \(seed.hex) (random; repeat with --seed \(seed.hex))") }
         console.out(header(tracer: factory.name, seed: seed))
         let progress = StressProgress(console: console, interval: progressInterval.seconds, budget: budget)
-        let fuzzer = Fuzzer(factory: factory, options: flags.options)
-        let store = database.resolved(default: context.defaultDatabase)
-        let pipeline = FindingPipeline(
-            fuzzer: fuzzer, tracer: factory.name, flags: flags, shrink: shrink,
-            writer: FindingWriter(directory: findingsDirectory),
-            database: store?.database, databaseDisplay: store?.display ?? "")
-        var replay: DatabaseReplay?
-        if let store {
-            do {
-                replay = try await DatabaseReplay.run(
-                    store.database, display: store.display, fuzzer: fuzzer, tracer: factory.name)
-            } catch {
-                console.error(
-                    "tracefuzz stress: \(DatabaseReplay.describe(error, display: store.display))")
-                return .badInput
-            }
-        }
+        guard
+            let session = await FuzzSession.start(
+                "stress", factory: factory, flags: flags, shrink: shrink, findingsDirectory: findingsDirectory,
+                database: database, context: context)
+        else { return .badInput }
+        let (fuzzer, pipeline, replay) = (session.fuzzer, session.pipeline, session.replay)
         var reported = replay?.regressions ?? []
         if let replay {
             console.out(replay.summary)
