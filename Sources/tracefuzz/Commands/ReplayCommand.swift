@@ -29,15 +29,7 @@ struct ReplayCommand: Command {
             """)
 
     /// Where the scenario comes from.
-    enum Source: Hashable, Sendable {
-        /// Regenerated from a seed.
-        case generated(Seed)
-        /// Read from a file, run with a seed for jitter and IDs (`nil`: the file's own, else 0).
-        case file(String, Seed?)
-    }
-
-    /// Where the scenario comes from.
-    var source: Source
+    var source: ScenarioSource
     /// The generator flags (for a generated scenario).
     var flags = GeneratorFlags()
     /// The most runs.
@@ -62,18 +54,11 @@ struct ReplayCommand: Command {
                 }
             }
         }
-        if let file {
-            if let first = flags.commandLine.first {
-                throw UsageError(
-                    "\(first): generator flags apply only with --seed; a file holds its scenario")
-            }
-            source = .file(file, seed)
-        } else if let seed {
-            try flags.validate()
-            source = .generated(seed)
-        } else {
-            throw UsageError("expects --seed S or a scenario FILE")
+        if file != nil, let first = flags.commandLine.first {
+            throw UsageError("\(first): generator flags apply only with --seed; a file holds its scenario")
         }
+        try flags.validate()
+        source = try ScenarioSource(file: file, seed: seed)
     }
 
     func run(_ context: CommandContext) async -> ExitStatus {

@@ -49,15 +49,7 @@ struct ShrinkCommand: Command {
             """)
 
     /// Where the scenario comes from.
-    enum Source: Hashable, Sendable {
-        /// Regenerated from a seed.
-        case generated(Seed)
-        /// Read from a file, with an optional run seed.
-        case file(String, Seed?)
-    }
-
-    /// Where the scenario comes from.
-    var source: Source
+    var source: ScenarioSource
     /// The generator flags, if any were given.
     var flags = GeneratorFlags()
     /// The most candidates.
@@ -96,13 +88,7 @@ struct ShrinkCommand: Command {
             }
         }
         try flags.validate()
-        if let file {
-            source = .file(file, seed)
-        } else if let seed {
-            source = .generated(seed)
-        } else {
-            throw UsageError("expects --seed S or a scenario FILE")
-        }
+        source = try ScenarioSource(file: file, seed: seed)
     }
 
     func run(_ context: CommandContext) async -> ExitStatus {

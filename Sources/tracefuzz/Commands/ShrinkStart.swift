@@ -19,7 +19,7 @@ struct ShrinkStart: Sendable {
     /// Prepares `source`: regenerates a seed's scenario, or reads a file and checks that its recorded
     /// choices regenerate its scenario under the given generator flags (or, when none are given, the
     /// ones it records). Throws a message naming the file and JSON path for a bad file.
-    init(_ source: ShrinkCommand.Source, flags: GeneratorFlags) throws(UsageError) {
+    init(_ source: ScenarioSource, flags: GeneratorFlags) throws(UsageError) {
         switch source {
         case .generated(let seed):
             let generated = ScenarioGenerator(options: flags.options).generate(seed: seed.value)
