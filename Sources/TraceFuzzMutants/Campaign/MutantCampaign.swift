@@ -25,6 +25,9 @@ public struct MutantCampaign: Sendable {
     public var shrinkBudget: Int
     /// How long to look for a finding that reproduces when the first one does not.
     public var reproductionSearch = Duration.seconds(10)
+    /// How long to keep looking for another finding to shrink when the shrunk ones are still larger than
+    /// the catalog's target (2 hops, 6 spans); the smallest shrunk reproduction is reported.
+    public var shrinkSearch = Duration.seconds(20)
     /// How a shrink candidate must fail to be kept: races do not fail every run, and a candidate that
     /// fails once in many runs would let the shrinker drift towards scenarios that hardly ever fail.
     public var reproduction: Reproduction
@@ -103,16 +106,42 @@ public struct MutantCampaign: Sendable {
         guard shrinkBudget > 0, finding.record.hang == nil else { return result }
         let clock = ContinuousClock()
         let start = clock.now
-        if let reproducible = await reproducible(finding, fuzzer: fuzzer) {
-            result.invariant = reproducible.invariant
-            result.message = reproducible.violations.first?.message
-            result.seed = reproducible.seed
-            result.found = ScenarioSize(reproducible.scenario)
-            result.scenario = await shrink(reproducible, fuzzer: fuzzer) ?? reproducible.scenario
+        let deadline = start + shrinkSearch
+        var next = await reproducible(finding, fuzzer: fuzzer)
+        var best: (finding: Finding, scenario: Scenario)?
+        // A race found in a large scenario may stop failing as soon as anything is taken out of it; another
+        // finding of the same bug may shrink where this one could not. Look for one while time is left.
+        while let current = next {
+            let shrunk = await shrink(current, fuzzer: fuzzer) ?? current.scenario
+            if best.map({ Self.smaller(shrunk, than: $0.scenario) }) ?? true { best = (current, shrunk) }
+            let size = ScenarioSize(shrunk)
+            guard size.hops > Self.targetSize.hops || size.spans > Self.targetSize.spans,
+                clock.now < deadline, let seed = current.seed
+            else { break }
+            let report = await fuzzer.run(
+                seed: seed &+ 1, budget: .time(deadline - clock.now), stopAtFirstFinding: true)
+            guard let another = report.findings.first, another.record.hang == nil else { break }
+            next = await reproducible(another, fuzzer: fuzzer)
+        }
+        if let best {
+            result.invariant = best.finding.invariant
+            result.message = best.finding.violations.first?.message
+            result.seed = best.finding.seed
+            result.found = ScenarioSize(best.finding.scenario)
+            result.scenario = best.scenario
         }
         result.shrunk = result.scenario.map(ScenarioSize.init)
         result.shrinkSeconds = Self.seconds(clock.now - start)
         return result
+    }
+
+    /// The catalog's target for a shrunk reproduction: at most 2 hops and 6 spans.
+    static let targetSize = (hops: 2, spans: 6)
+
+    /// Whether `scenario` has fewer spans than `other`, or as many and fewer hops.
+    static func smaller(_ scenario: Scenario, than other: Scenario) -> Bool {
+        let (size, otherSize) = (ScenarioSize(scenario), ScenarioSize(other))
+        return (size.spans, size.hops) < (otherSize.spans, otherSize.hops)
     }
 
     /// The first finding if it reproduces, else the next finding that does (a race the first finding
