@@ -23,6 +23,27 @@ struct ReportFilesTests {
         }
     }
 
+    @Test("--json FILE writes the JSON report; a bare --json still means JSON on stdout")
+    func jsonFile() throws {
+        func parse(_ arguments: [String]) throws -> RunCommand {
+            var scanner = ArgumentScanner(arguments)
+            return try RunCommand(parsing: &scanner)
+        }
+        let toFile = try parse(["--json", "r.json", "--quiet"])
+        #expect(toFile.reports.report == "r.json" && !toFile.json && toFile.quiet)
+        #expect(try parse(["--json=r.json"]).reports.report == "r.json")
+        let toStdout = try parse(["--json", "--quiet"])
+        #expect(toStdout.json && toStdout.reports.report == nil && toStdout.quiet)
+        #expect(try parse(["--json"]).json)
+        #expect(throws: UsageError("--json: expects a file")) { try parse(["--json="]) }
+        #expect(throws: UsageError("--json: expects a file: stress prints text and writes its JSON report to FILE")) {
+            var scanner = ArgumentScanner(["--json"])
+            _ = try StressCommand(parsing: &scanner)
+        }
+        var scanner = ArgumentScanner(["--json", "s.json"])
+        #expect(try StressCommand(parsing: &scanner).reports.report == "s.json")
+    }
+
     @Test("a finding: JUnit XML, the JSON report and the OTLP export of the shrunk run, nothing half-written")
     func withFinding() async throws {
         let directory = try makeTemporaryDirectory()

@@ -72,6 +72,18 @@ struct ArgumentScanner: Sendable {
         return value
     }
 
+    /// The value of flag `name` if it has one: inline (`--name=value`), or a next argument that is not a
+    /// flag. `nil` (the flag stands alone) leaves the next argument where it is.
+    mutating func optionalValue(for name: String) -> String? {
+        if let pending = inlineValue {
+            inlineValue = nil
+            return pending.value
+        }
+        guard !flagsEnded, let value = remaining.first, !value.hasPrefix("-") else { return nil }
+        remaining.removeFirst()
+        return value
+    }
+
     /// The value of flag `name`, converted by `parse`; a `nil` result is reported as `expected`.
     mutating func value<Value>(
         for name: String, expected: String, _ parse: (String) -> Value?

@@ -1,5 +1,6 @@
-/// `--junit FILE`, `--report FILE` and `--export-otlp FILE`: the report files `run` and `stress` write,
-/// each atomically, after the run.
+/// `--junit FILE`, `--report FILE` (also spelled `--json FILE`) and `--export-otlp FILE`: the report files
+/// `run` and `stress` write, each atomically, after the run. A bare `--json` is not a report flag: `run`
+/// reads it as "JSON on stdout".
 ///
 /// ```swift
 /// var flags = ReportFlags()
@@ -18,7 +19,8 @@ struct ReportFlags: Hashable, Sendable {
     /// The flags and what they write, for help texts.
     static let help = """
           --junit FILE          write JUnit XML: one test case per invariant, failing with its findings
-          --report FILE         write one JSON object: every finding in full, statistics and status
+          --report FILE, --json FILE
+                                write one JSON object: every finding in full, statistics and status
           --export-otlp FILE    write the first finding's run as OTLP/JSON spans for a trace viewer
                                 (no finding: an export with no spans)
         """
@@ -31,6 +33,10 @@ struct ReportFlags: Hashable, Sendable {
         switch name {
         case "junit": junit = try Self.path(name, &scanner)
         case "report": report = try Self.path(name, &scanner)
+        case "json":
+            guard let file = scanner.optionalValue(for: name) else { return false }
+            if file.isEmpty { throw UsageError.option(name, "expects a file") }
+            report = file
         case "export-otlp": otlp = try Self.path(name, &scanner)
         default: return false
         }

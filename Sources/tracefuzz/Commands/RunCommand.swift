@@ -25,6 +25,7 @@ struct RunCommand: Command {
               --keep-going          do not stop at the first finding (or at a regression)
               --findings-dir DIR    where failing scenarios go (default \(FindingWriter.defaultDirectory))
               --json                print one JSON object (statistics and findings) and nothing else on stdout
+                                    (with a FILE, --json FILE is --report FILE: the text stays on stdout)
               --quiet               no progress lines on stderr
             \(ShrinkFlags.help)
             \(DatabaseFlags.help)

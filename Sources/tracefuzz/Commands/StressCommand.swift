@@ -84,6 +84,8 @@ struct StressCommand: Command {
             if try database.parse(name, from: &scanner) { continue }
             if try reports.parse(name, from: &scanner) { continue }
             switch name {
+            case "json":
+                throw UsageError.option(name, "expects a file: stress prints text and writes its JSON report to FILE")
             case "seed": seed = try RunCommand.seed(&scanner)
             case "time":
                 let duration: Duration = try scanner.value(
