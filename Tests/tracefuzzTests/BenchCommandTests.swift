@@ -30,6 +30,24 @@ struct BenchCommandTests {
         #expect(throws: UsageError("unexpected argument 'now'")) { try parse(["now"]) }
     }
 
+    @Test("--only picks groups of figures; an unknown group lists the valid ones")
+    func only() throws {
+        #expect(try parse([]).groups == [.tracer, .engine, .process])
+        #expect(try parse(["--only", "tracer,process"]).groups == [.tracer, .process])
+        #expect(throws: UsageError("--only: unknown group 'checker'; valid groups: tracer, engine, process")) {
+            try parse(["--only", "checker"])
+        }
+    }
+
+    @Test("--only tracer measures the tracer's figures and nothing else")
+    func onlyTracer() async throws {
+        let run = await Invocation.run(["bench", "--quick", "--json", "--only", "tracer"])
+        #expect(run.status == .clean)
+        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+        let names = Set((object?["figures"] as? [String: Any])?.keys ?? [:].keys)
+        #expect(names == ["tracer.nested_span_ns", "tracer.pool_task_ns"])
+    }
+
     @Test("the table shows value, unit, baseline, ratio and whether a target is met")
     func table() {
         let lines = BenchCommand.lines(figures)

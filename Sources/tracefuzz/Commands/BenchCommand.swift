@@ -4,7 +4,7 @@ struct BenchCommand: Command {
     static let help = CommandHelp(
         name: "bench",
         summary: "Measure tracer and engine speed, each figure next to a baseline from the same run.",
-        usage: ["bench [--quick] [--json]"],
+        usage: ["bench [--quick] [--json] [--only GROUP,GROUP]"],
         details: """
             Build with -c release before trusting a figure. Timings are figures, not pass or fail: the
             exit status is 0 unless the command line is wrong.
@@ -12,6 +12,8 @@ struct BenchCommand: Command {
             flags:
               --quick               fewer iterations and rounds (a smoke test, not a measurement)
               --json                print {"figures": {NAME: {value, unit, baseline, ratio}}} and nothing else
+              --only GROUPS         measure only these groups, comma-separated: tracer (tracer.*), engine
+                                    (engine.* and checker.*), process (hop.*); default: all three
 
             figures:
               tracer.nested_span_ns   start and end of a nested span (baseline: the bare loop)
@@ -40,10 +42,22 @@ struct BenchCommand: Command {
         "checker.spans_per_s": Target(atLeast: true, bound: 1_000_000),
     ]
 
+    /// The groups of figures `--only` can pick.
+    enum Group: String, CaseIterable, Hashable, Sendable {
+        /// `tracer.*`.
+        case tracer
+        /// `engine.*` and `checker.*`.
+        case engine
+        /// `hop.*`.
+        case process
+    }
+
     /// Whether to run short.
     var quick = false
     /// Whether to print JSON.
     var json = false
+    /// The groups to measure.
+    var groups = Set(Group.allCases)
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
         while let argument = try scanner.next() {
@@ -51,16 +65,31 @@ struct BenchCommand: Command {
             case .positional(let value): throw UsageError("unexpected argument '\(value)'")
             case .flag("quick"): quick = true
             case .flag("json"): json = true
+            case .flag("only"): groups = try Self.groups(try scanner.value(for: "only"))
             case .flag(let name): throw scanner.unknown(name)
             }
         }
     }
 
+    /// Parses `tracer,engine` into groups, naming the valid ones for an unknown name.
+    static func groups(_ text: String) throws(UsageError) -> Set<Group> {
+        var groups: Set<Group> = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let group = Group(rawValue: String(name)) else {
+                let valid = Group.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError.option("only", "unknown group '\(name)'; valid groups: \(valid)")
+            }
+            groups.insert(group)
+        }
+        return groups
+    }
+
     func run(_ context: CommandContext) async -> ExitStatus {
         if !json { context.console.error(quick ? "measuring (quick)…" : "measuring: about a minute…") }
-        var figures = TracerBenchmarks.measure(quick: quick)
-        figures += await EngineBenchmarks.measure(quick: quick)
-        figures += await ProcessBenchmarks.measure(quick: quick)
+        var figures: [BenchmarkFigure] = []
+        if groups.contains(.tracer) { figures += TracerBenchmarks.measure(quick: quick) }
+        if groups.contains(.engine) { figures += await EngineBenchmarks.measure(quick: quick) }
+        if groups.contains(.process) { figures += await ProcessBenchmarks.measure(quick: quick) }
         if json {
             context.console.writeOutput(BenchDocument(figures).encoded())
         } else {
