@@ -61,39 +61,13 @@ struct PropagationIssue {
             line += ": seed \(SeedText.hex(seed))"
             if seeds > 0 { line += ", scenario \(seed &- firstSeed &+ 1) of \(seeds)" }
         }
-        let (hops, spans) = Self.size(finding.scenario.steps)
         line += shrunk ? ", shrunk to " : ", "
-        line += "\(hops) \(hops == 1 ? "hop" : "hops"), \(spans) \(spans == 1 ? "span" : "spans")"
+        line += ScenarioSize(finding.scenario).description
         if let hang = finding.record.hang {
             let pending = hang.pending.joined(separator: ", ")
             line += " (did not finish within \(hang.deadlineMillis) ms; pending: \(pending))"
         }
         return line
-    }
-
-    /// Hops and spans in a list of steps, nested ones included.
-    static func size(_ steps: [Step]) -> (hops: Int, spans: Int) {
-        var hops = 0
-        var spans = 0
-        for step in steps {
-            switch step {
-            case .span(let span):
-                spans += 1
-                let inner = size(span.children)
-                hops += inner.hops
-                spans += inner.spans
-            case .hop(let hop):
-                hops += 1
-                for task in hop.tasks {
-                    let inner = size(task)
-                    hops += inner.hops
-                    spans += inner.spans
-                }
-            default:
-                break
-            }
-        }
-        return (hops, spans)
     }
 
     /// The scenario as one line of JSON with sorted keys, ready to paste into a file.

@@ -44,7 +44,7 @@ struct CorpusCommandTests {
         #expect(lines.first?.contains("invariant") == true && lines.first?.contains("spans/hops") == true)
         let row = try #require(lines.first { $0.hasPrefix(database.failing.lastPathComponent) })
         #expect(row.contains("right-parent") && row.contains("TraceCore (forgetful restore)"))
-        let size = ShrinkSummary.Size(try ScenarioLoader.load(contentsOf: database.failing))
+        let size = ScenarioSize(try ScenarioLoader.load(contentsOf: database.failing))
         #expect(row.contains("  \(size.spans)/\(size.hops)  "))
         #expect(row.contains("should be a child of"))
         #expect(lines.last == "2 entries in \(database.directory.path)")

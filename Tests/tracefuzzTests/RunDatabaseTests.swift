@@ -68,7 +68,7 @@ struct RunDatabaseTests {
             entry.finding.generatorFlags == [
                 "--max-depth", "2", "--executors", "pool", "--strategies", "fresh",
             ])
-        #expect(ShrinkSummary.Size(entry.finding.scenario).description == "1 hop, 2 spans")
+        #expect(ScenarioSize(entry.finding.scenario).description == "1 hop, 2 spans")
         // The reproduce file and the database entry hold the same finding.
         let reproduce = try #require(PlantedRuns.line("reproduce: tracefuzz replay ", in: result.output))
         #expect(try FindingFile(path: reproduce).scenario == entry.finding.scenario)

@@ -63,7 +63,7 @@ struct RunShrinkingTests {
         let regenerated = ScenarioGenerator(options: PlantedRuns.options).generate(
             replaying: choices, seed: try #require(file.seed).value)
         #expect(regenerated.scenario == file.scenario)
-        #expect(ShrinkSummary.Size(file.scenario).description == "1 hop, 2 spans")
+        #expect(ScenarioSize(file.scenario).description == "1 hop, 2 spans")
 
         // The reproduce line replays it (under the seed the file records), and check reads it.
         let replayed = await Invocation.run(
@@ -151,9 +151,9 @@ struct RunShrinkingTests {
                                 ]))
                     ]))
         ])
-        #expect(ShrinkSummary.Size(big).description == "2 hops, 3 spans")
+        #expect(ScenarioSize(big).description == "2 hops, 3 spans")
         #expect(
-            ShrinkSummary.Size(Scenario(steps: [.span(SpanStep(label: "x", instance: 0, children: []))]))
+            ScenarioSize(Scenario(steps: [.span(SpanStep(label: "x", instance: 0, children: []))]))
                 .description == "0 hops, 1 span")
         #expect(ShrinkSummary.candidates(1) == "1 candidate")
         #expect(ShrinkSummary.candidates(57) == "57 candidates")

@@ -1,4 +1,5 @@
 import Foundation
+import TraceFuzz
 
 /// A campaign's results with their summary, as `tracefuzz mutants` prints them: a table, or one JSON
 /// object.

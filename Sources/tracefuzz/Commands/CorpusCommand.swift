@@ -124,7 +124,7 @@ struct CorpusCommand: Command {
     static func table(_ entries: [FailureDatabase.Entry]) -> [String] {
         var rows = [["file", "invariant", "tracer", "seed", "spans/hops", "message"]]
         for entry in entries {
-            let size = ShrinkSummary.Size(entry.finding.scenario)
+            let size = ScenarioSize(entry.finding.scenario)
             var message = entry.finding.message.replacingOccurrences(of: "\n", with: " ")
             if message.count > messageWidth { message = String(message.prefix(messageWidth - 1)) + "…" }
             rows.append([

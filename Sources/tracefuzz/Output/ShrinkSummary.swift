@@ -6,31 +6,10 @@ import TraceFuzz
 /// 4 hops, 12 spans → 1 hop, 2 spans (57 candidates run, 6 kept)
 /// ```
 struct ShrinkSummary: Hashable, Sendable, CustomStringConvertible {
-    /// Hops and spans of a scenario.
-    struct Size: Hashable, Sendable, CustomStringConvertible {
-        /// Hops, nested ones included.
-        var hops: Int
-        /// Spans, nested ones included.
-        var spans: Int
-
-        /// The size of `scenario`.
-        init(_ scenario: Scenario) {
-            var statistics = FuzzStatistics()
-            statistics.count(scenario)
-            hops = statistics.executors.values.reduce(0, +)
-            spans = statistics.spans
-        }
-
-        /// `1 hop, 2 spans`.
-        var description: String {
-            "\(hops) hop\(hops == 1 ? "" : "s"), \(spans) span\(spans == 1 ? "" : "s")"
-        }
-    }
-
     /// The original scenario's size.
-    var from: Size
+    var from: ScenarioSize
     /// The shrunk scenario's size.
-    var to: Size
+    var to: ScenarioSize
     /// Candidates run.
     var candidatesRun: Int
     /// Candidates kept as the new smallest.
@@ -38,8 +17,8 @@ struct ShrinkSummary: Hashable, Sendable, CustomStringConvertible {
 
     /// The summary of a shrink report.
     init(_ report: ShrinkReport) {
-        from = Size(report.original.scenario)
-        to = Size(report.shrunk.scenario)
+        from = ScenarioSize(report.original.scenario)
+        to = ScenarioSize(report.shrunk.scenario)
         candidatesRun = report.candidatesRun
         improvements = report.improvements
     }

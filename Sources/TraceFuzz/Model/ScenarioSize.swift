@@ -1,6 +1,9 @@
-import TraceFuzz
-
-/// How big a scenario is, as the catalog targets count it.
+/// How big a scenario is: its hops and spans, nested ones included. Shrink summaries, issue headlines and
+/// the planted-bug catalog's targets all count this way.
+///
+/// ```swift
+/// ScenarioSize(scenario).description   // "1 hop, 2 spans"
+/// ```
 public struct ScenarioSize: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Hop steps, nested ones included.
     public var hops: Int
