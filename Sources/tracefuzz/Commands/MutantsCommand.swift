@@ -73,7 +73,7 @@ struct MutantsCommand: Command {
             case "seed": seed = try RunCommand.seed(&scanner)
             case "budget":
                 budget = try scanner.value(
-                    for: name, expected: "a duration such as 500ms, 30s, 5m or 1h", Duration.init(parsing:))
+                    for: name, expected: BudgetFlags.durationExpected, Duration.init(parsing:))
             case "only": mutants = try Self.mutants(try scanner.value(for: name))
             case "no-shrink": shrink = false
             case "json": json = true

@@ -71,8 +71,7 @@ struct RunCommand: Command {
     var reports = ReportFlags()
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
-        var iterations: Int?
-        var time: Duration?
+        var budgetFlags = BudgetFlags()
         while let argument = try scanner.next() {
             guard case .flag(let name) = argument else {
                 if case .positional(let value) = argument {
@@ -84,13 +83,9 @@ struct RunCommand: Command {
             if try shrink.parse(name, from: &scanner) { continue }
             if try database.parse(name, from: &scanner) { continue }
             if try reports.parse(name, from: &scanner) { continue }
+            if try budgetFlags.parse(name, from: &scanner) { continue }
             switch name {
             case "seed": seed = try Self.seed(&scanner)
-            case "iterations": iterations = try Self.positiveInteger(name, &scanner)
-            case "time":
-                let duration: Duration = try scanner.value(
-                    for: name, expected: "a duration such as 500ms, 30s, 5m or 1h", Duration.init(parsing:))
-                time = duration
             case "json": json = true
             case "keep-going": keepGoing = true
             case "quiet": quiet = true
@@ -100,11 +95,7 @@ struct RunCommand: Command {
             default: throw scanner.unknown(name)
             }
         }
-        if iterations != nil && time != nil {
-            throw UsageError("--iterations and --time cannot be combined: choose one budget")
-        }
-        if let iterations { budget = .iterations(iterations) }
-        if let time { budget = .time(time) }
+        budget = try budgetFlags.budget(or: budget)
         try flags.validate()
     }
 

@@ -69,9 +69,7 @@ struct StressCommand: Command {
     var reports = ReportFlags()
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
-        let durations = "a duration such as 500ms, 30s, 5m or 1h"
-        var time: Duration?
-        var iterations: Int?
+        var budgetFlags = BudgetFlags()
         while let argument = try scanner.next() {
             guard case .flag(let name) = argument else {
                 if case .positional(let value) = argument {
@@ -83,17 +81,14 @@ struct StressCommand: Command {
             if try shrink.parse(name, from: &scanner) { continue }
             if try database.parse(name, from: &scanner) { continue }
             if try reports.parse(name, from: &scanner) { continue }
+            if try budgetFlags.parse(name, from: &scanner) { continue }
             switch name {
             case "json":
                 throw UsageError.option(name, "expects a file: stress prints text and writes its JSON report to FILE")
             case "seed": seed = try RunCommand.seed(&scanner)
-            case "time":
-                let duration: Duration = try scanner.value(
-                    for: name, expected: durations, Duration.init(parsing:))
-                time = duration
-            case "iterations": iterations = try RunCommand.positiveInteger(name, &scanner)
             case "progress-interval":
-                progressInterval = try scanner.value(for: name, expected: durations, Duration.init(parsing:))
+                progressInterval = try scanner.value(
+                    for: name, expected: BudgetFlags.durationExpected, Duration.init(parsing:))
             case "shard":
                 shard = try scanner.value(for: name, expected: "I/N with 0 <= I < N, such as 0/4") {
                     Shard(parsing: $0)
@@ -104,11 +99,7 @@ struct StressCommand: Command {
             default: throw scanner.unknown(name)
             }
         }
-        if time != nil && iterations != nil {
-            throw UsageError("--iterations and --time cannot be combined: choose one budget")
-        }
-        if let time { budget = .time(time) }
-        if let iterations { budget = .iterations(iterations) }
+        budget = try budgetFlags.budget(or: budget)
         if shard.count > 1 && seed == nil {
             throw UsageError("--shard needs --seed: every shard must start from the same seed")
         }
