@@ -15,7 +15,7 @@ enum TraceFuzzTool {
     static var overview: String {
         let width = commands.map { $0.help.name.count }.max() ?? 0
         var lines = [
-            "tracefuzz: fuzz trace-context propagation across threads, queues and tasks.",
+            "tracefuzz: fuzz trace-context propagation across threads, queues, tasks and child processes.",
             "",
             "usage: tracefuzz COMMAND [FLAGS]",
             "",
