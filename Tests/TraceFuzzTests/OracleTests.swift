@@ -44,4 +44,24 @@ struct OracleTests {
         #expect(sites["a"] == "top")
         #expect(sites["c"] == "h1.t1 dispatchSerial/carrier")
     }
+
+    @Test("hops are numbered in pre-order, a hop before the hops inside its tasks, as the runtime names them")
+    func nestedSiteNumbers() {
+        let scenario = Scenario(steps: [
+            span(
+                "a",
+                hop(
+                    .pool, .fresh, [span("b", hop(.thread, .none, [span("c")]))],
+                    [hop(.task, .carrier, [span("d")]), span("e", hop(.taskGroup, .shared, [span("f")]))])),
+            .flush(FlushStep()),
+            hop(.dispatchSerial, .fresh, [span("g")]),
+        ])
+        let sites = Dictionary(uniqueKeysWithValues: Oracle.expectations(for: scenario).map { ($0.label, $0.site) })
+        #expect(sites["b"] == "h1.t0 pool/fresh")
+        #expect(sites["c"] == "h2.t0 thread/none")
+        #expect(sites["d"] == "h3.t0 task/carrier")
+        #expect(sites["e"] == "h1.t1 pool/fresh")
+        #expect(sites["f"] == "h4.t0 taskGroup/shared")
+        #expect(sites["g"] == "h5.t0 dispatchSerial/fresh")
+    }
 }

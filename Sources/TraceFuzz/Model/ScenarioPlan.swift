@@ -76,6 +76,13 @@ struct PlannedHop: Sendable {
 
     /// `h3.t1 pool/fresh`: where task `index` runs.
     func taskSite(_ index: Int) -> String {
-        "h\(id).t\(index) \(executor.rawValue)/\(strategy.rawValue)"
+        Self.taskSite(hop: id, task: index, executor: executor, strategy: strategy)
+    }
+
+    /// `h3.t1 pool/fresh`: where task `task` of hop number `hop` runs, for code that numbers hops itself.
+    static func taskSite(
+        hop: Int, task: Int, executor: ExecutorKind, strategy: PropagationStrategy
+    ) -> String {
+        "h\(hop).t\(task) \(executor.rawValue)/\(strategy.rawValue)"
     }
 }

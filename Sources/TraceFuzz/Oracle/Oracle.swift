@@ -11,7 +11,7 @@ public enum Oracle {
     /// The expectation for every span, in pre-order.
     public static func expectations(for scenario: Scenario, tracedPoolPropagates: Bool = true) -> [SpanExpectation] {
         var walker = Walker(tracedPoolPropagates: tracedPoolPropagates)
-        walker.walk(ScenarioPlan(scenario).steps, ambient: nil, site: "top")
+        walker.walk(scenario.steps, ambient: nil, site: "top")
         return walker.result
     }
 
@@ -29,11 +29,14 @@ public enum Oracle {
         var traceRootIndex: Int
     }
 
+    /// Walks the scenario's own steps in pre-order, numbering hops as ``ScenarioPlan`` does (a hop
+    /// before the hops inside its tasks), so sites match the runtime's without building a plan.
     private struct Walker {
         let tracedPoolPropagates: Bool
         var result: [SpanExpectation] = []
+        var hops = 0
 
-        mutating func walk(_ steps: [PlanStep], ambient: Ambient?, site: String) {
+        mutating func walk(_ steps: [Step], ambient: Ambient?, site: String) {
             for step in steps {
                 switch step {
                 case .span(let span):
@@ -45,16 +48,22 @@ public enum Oracle {
                             label: span.label, instance: span.instance, parent: ambient?.label,
                             traceRoot: traceRoot, site: site, parentIndex: ambient?.index,
                             traceRootIndex: traceRootIndex))
+                    guard !span.children.isEmpty else { continue }
                     let inside = Ambient(
                         label: span.label, index: index, traceRoot: traceRoot, traceRootIndex: traceRootIndex)
                     walk(span.children, ambient: inside, site: site)
                 case .hop(let hop):
+                    hops += 1
+                    let id = hops
                     let inherits = Oracle.workerInheritsContext(
-                        executor: hop.executor, strategy: hop.strategy, tracedPoolPropagates: tracedPoolPropagates)
+                        executor: hop.executor, strategy: hop.strategy,
+                        tracedPoolPropagates: tracedPoolPropagates)
                     for (index, task) in hop.tasks.enumerated() {
-                        walk(task, ambient: inherits ? ambient : nil, site: hop.taskSite(index))
+                        let taskSite = PlannedHop.taskSite(
+                            hop: id, task: index, executor: hop.executor, strategy: hop.strategy)
+                        walk(task, ambient: inherits ? ambient : nil, site: taskSite)
                     }
-                case .other:
+                default:
                     break
                 }
             }
