@@ -1,8 +1,11 @@
 /// What the invariants read: the scenario, the oracle's expectations and the run's record, indexed once
 /// into flat arrays so each invariant is a scan, not a string lookup per span.
 ///
-/// Expectations are addressed by their position in ``expectations``; ``expectationIndex`` maps a label to
-/// it. The string-keyed helpers (``exports(of:)``, ``label(ofSpanID:)``, ``describe(spanID:)``) serve
+/// Expectations are addressed by their position in ``expectations``, exported spans by their position in
+/// `record.exported`; invariants read fields through positions (``isChild(_:ofExpectation:)``,
+/// ``shareTrace(_:_:)``) rather than copying spans and expectations, which would retain their strings.
+/// Labels and span IDs are looked up through a ``StringTable``, which hashes ASCII bytes, not `Hasher`.
+/// The string-keyed helpers (``exports(of:)``, ``label(ofSpanID:)``, ``describe(spanID:)``) serve
 /// messages and reports.
 public struct CheckInput: Sendable {
     /// The scenario that ran.
@@ -11,45 +14,86 @@ public struct CheckInput: Sendable {
     public let expectations: [SpanExpectation]
     /// What the run observed.
     public let record: RunRecord
-    /// The position in ``expectations`` of each label.
-    public let expectationIndex: [String: Int]
     /// For each expectation, the position in `record.exported` of its first export, or -1.
     public let firstExport: [Int]
     /// For each expectation, how many times it was exported.
     public let exportCount: [Int]
     /// Pairs of exported spans (positions in `record.exported`) with different labels and the same span ID.
     public let sharedSpanIDs: [(Int, Int)]
+    /// Expectation labels, numbered; `expectationOfLabel[number]` is the position of that label.
+    private let labels: StringTable
+    private let expectationOfLabel: [Int]
+
+    /// The position in ``expectations`` of each label (built on each access; prefer
+    /// ``expectation(labeled:)``).
+    public var expectationIndex: [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(labels.count)
+        for (number, label) in labels.keys.enumerated() { index[label] = expectationOfLabel[number] }
+        return index
+    }
 
     /// Indexes a run for checking.
     public init(scenario: Scenario, expectations: [SpanExpectation], record: RunRecord) {
         self.scenario = scenario
         self.expectations = expectations
         self.record = record
-        var index: [String: Int] = [:]
-        index.reserveCapacity(expectations.count)
-        for (position, expectation) in expectations.enumerated() { index[expectation.label] = position }
+        var labels = StringTable(capacity: expectations.count)
+        var expectationOfLabel: [Int] = []
+        expectationOfLabel.reserveCapacity(expectations.count)
+        for position in expectations.indices {
+            let (number, inserted) = labels.insert(expectations[position].label)
+            if inserted { expectationOfLabel.append(position) } else { expectationOfLabel[number] = position }
+        }
+        // Indexing reads one field at a time; iterating would copy every span (five strings).
+        let exported = record.exported
         var first = [Int](repeating: -1, count: expectations.count)
         var count = [Int](repeating: 0, count: expectations.count)
-        var positionBySpanID: [String: Int] = [:]
-        positionBySpanID.reserveCapacity(record.exported.count)
+        var spanIDs = StringTable(capacity: exported.count)
+        var lastWithSpanID: [Int] = []
+        lastWithSpanID.reserveCapacity(exported.count)
         var shared: [(Int, Int)] = []
-        // Indexing reads one field at a time; iterating would copy every span (five strings) twice.
-        let exported = record.exported
         for position in exported.indices {
-            if let expectation = index[exported[position].label] {
+            if let number = labels.number(of: exported[position].label) {
+                let expectation = expectationOfLabel[number]
                 if first[expectation] < 0 { first[expectation] = position }
                 count[expectation] += 1
             }
-            if let other = positionBySpanID.updateValue(position, forKey: exported[position].identity.spanID),
-                exported[other].label != exported[position].label
-            {
-                shared.append((other, position))
+            let (number, inserted) = spanIDs.insert(exported[position].identity.spanID)
+            if inserted {
+                lastWithSpanID.append(position)
+            } else {
+                let other = lastWithSpanID[number]
+                if exported[other].label != exported[position].label { shared.append((other, position)) }
+                lastWithSpanID[number] = position
             }
         }
-        expectationIndex = index
-        firstExport = first
-        exportCount = count
-        sharedSpanIDs = shared
+        self.labels = labels
+        self.expectationOfLabel = expectationOfLabel
+        self.firstExport = first
+        self.exportCount = count
+        self.sharedSpanIDs = shared
+    }
+
+    /// The position in ``expectations`` of a label, if the oracle expects it.
+    public func expectation(labeled label: String) -> Int? {
+        labels.number(of: label).map { expectationOfLabel[$0] }
+    }
+
+    /// Whether the span exported at `position` names as its parent the span ID of the first export of
+    /// expectation `parentIndex`. `false` also when that expectation was never exported: then compare
+    /// with ``spanID(ofExpectation:)``.
+    @inline(__always)
+    public func isChild(_ position: Int, ofExpectation parentIndex: Int) -> Bool {
+        let parentPosition = firstExport[parentIndex]
+        guard parentPosition >= 0, let parent = record.exported[position].parentSpanID else { return false }
+        return parent == record.exported[parentPosition].identity.spanID
+    }
+
+    /// Whether the spans exported at `position` and `other` have the same trace ID.
+    @inline(__always)
+    public func shareTrace(_ position: Int, _ other: Int) -> Bool {
+        record.exported[position].identity.traceID == record.exported[other].identity.traceID
     }
 
     /// The first export of expectation `index`, if any.
@@ -61,7 +105,7 @@ public struct CheckInput: Sendable {
 
     /// Every export of a label (usually zero or one).
     public func exports(of label: String) -> [ExportedSpan] {
-        guard let index = expectationIndex[label], exportCount[index] > 0 else {
+        guard let index = expectation(labeled: label), exportCount[index] > 0 else {
             return record.exported.filter { $0.label == label }
         }
         if exportCount[index] == 1 { return [record.exported[firstExport[index]]] }
@@ -104,7 +148,7 @@ public struct CheckInput: Sendable {
 
     /// The identity of a span: as exported, or else as seen from inside it while it ran.
     public func identity(of label: String) -> SpanIdentity? {
-        if let index = expectationIndex[label] { return identity(ofExpectation: index) }
+        if let index = expectation(labeled: label) { return identity(ofExpectation: index) }
         return record.exported.first { $0.label == label }?.identity ?? record.observed[label]
     }
 
