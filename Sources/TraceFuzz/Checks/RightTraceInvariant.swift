@@ -9,27 +9,32 @@ public struct RightTraceInvariant: Invariant {
     /// Compares trace IDs with the expected roots' trace IDs.
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
-        var rootByTrace: [String: String] = [:]
-        for (index, expectation) in input.expectations.enumerated() {
-            let label = expectation.label
+        // The first root exported in each trace, by trace number; fields are read through positions, as
+        // copying an expectation or a span would retain its strings.
+        var traces = StringTable()
+        var rootOfTrace: [Int] = []
+        for index in input.expectations.indices {
             let position = input.firstExport[index]
             guard position >= 0 else { continue }
-            let traceID = input.record.exported[position].identity.traceID
-            if expectation.parentIndex == nil {
-                if let other = rootByTrace[traceID] {
-                    violations.append(
-                        Violation(
-                            invariant: name,
-                            message: "roots '\(other)' and '\(label)' share trace \(traceID)",
-                            expected: "'\(label)' starts its own trace", actual: "'\(label)' is in the trace of '\(other)'",
-                            labels: [other, label], mark: .wrongTrace))
+            if input.expectations[index].parentIndex == nil {
+                let (trace, inserted) = traces.insert(input.record.exported[position].identity.traceID)
+                if inserted {
+                    rootOfTrace.append(index)
                 } else {
-                    rootByTrace[traceID] = label
+                    let root = rootOfTrace[trace]
+                    violations.append(sharedTrace(input, root: root, index: index, position: position))
                 }
                 continue
             }
-            guard let rootTrace = input.traceID(ofExpectation: expectation.traceRootIndex), rootTrace != traceID
-            else { continue }
+            let rootIndex = input.expectations[index].traceRootIndex
+            let rootPosition = input.firstExport[rootIndex]
+            if rootPosition >= 0 && input.shareTrace(position, rootPosition) { continue }
+            let traceID = input.record.exported[position].identity.traceID
+            guard let rootTrace = input.traceID(ofExpectation: rootIndex), rootTrace != traceID else {
+                continue
+            }
+            let expectation = input.expectations[index]
+            let label = expectation.label
             violations.append(
                 Violation(
                     invariant: name,
@@ -40,5 +45,16 @@ public struct RightTraceInvariant: Invariant {
                     labels: [label], mark: .wrongTrace))
         }
         return violations
+    }
+
+    private func sharedTrace(_ input: CheckInput, root: Int, index: Int, position: Int) -> Violation {
+        let other = input.expectations[root].label
+        let label = input.expectations[index].label
+        let traceID = input.record.exported[position].identity.traceID
+        return Violation(
+            invariant: name,
+            message: "roots '\(other)' and '\(label)' share trace \(traceID)",
+            expected: "'\(label)' starts its own trace", actual: "'\(label)' is in the trace of '\(other)'",
+            labels: [other, label], mark: .wrongTrace)
     }
 }
