@@ -10,13 +10,16 @@ public struct InstanceIsolationInvariant: Invariant {
     /// Compares exporting instance and session with the span's own instance.
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
-        for (index, expectation) in input.expectations.enumerated() where input.exportCount[index] > 0 {
+        // Fields are read through positions: copying an expectation would retain its strings.
+        for index in input.expectations.indices where input.exportCount[index] > 0 {
             if input.exportCount[index] == 1 {
                 let position = input.firstExport[index]
+                let instance = input.expectations[index].instance
                 let exportedBy = input.record.exported[position].exportedBy
                 let session = input.record.exported[position].sessionInstance
-                if exportedBy == expectation.instance && session == expectation.instance { continue }
+                if exportedBy == instance && session == instance { continue }
             }
+            let expectation = input.expectations[index]
             for span in input.exports(of: expectation.label) {
                 if span.exportedBy != expectation.instance {
                     violations.append(

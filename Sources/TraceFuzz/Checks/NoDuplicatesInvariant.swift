@@ -9,7 +9,8 @@ public struct NoDuplicatesInvariant: Invariant {
     /// Looks for labels exported twice and span IDs used twice.
     public func check(_ input: CheckInput) -> [Violation] {
         var violations: [Violation] = []
-        for (index, expectation) in input.expectations.enumerated() where input.exportCount[index] > 1 {
+        for index in input.expectations.indices where input.exportCount[index] > 1 {
+            let expectation = input.expectations[index]
             let copies = input.exports(of: expectation.label)
             violations.append(
                 Violation(
