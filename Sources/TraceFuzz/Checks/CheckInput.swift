@@ -4,7 +4,7 @@
 /// Expectations are addressed by their position in ``expectations``, exported spans by their position in
 /// `record.exported`; invariants read fields through positions (``isChild(_:ofExpectation:)``,
 /// ``shareTrace(_:_:)``) rather than copying spans and expectations, which would retain their strings.
-/// Labels and span IDs are looked up through a ``StringTable``, which hashes ASCII bytes, not `Hasher`.
+/// Labels and span IDs are hashed as ``StringTable`` hashes them (ASCII bytes), not with `Hasher`.
 /// The string-keyed helpers (``exports(of:)``, ``label(ofSpanID:)``, ``describe(spanID:)``) serve
 /// messages and reports.
 public struct CheckInput: Sendable {
@@ -49,30 +49,18 @@ public struct CheckInput: Sendable {
         let exported = record.exported
         var first = [Int](repeating: -1, count: expectations.count)
         var count = [Int](repeating: 0, count: expectations.count)
-        var spanIDs = StringTable(capacity: exported.count)
-        var lastWithSpanID: [Int] = []
-        lastWithSpanID.reserveCapacity(exported.count)
-        var shared: [(Int, Int)] = []
         for position in exported.indices {
             if let number = labels.number(of: exported[position].label) {
                 let expectation = expectationOfLabel[number]
                 if first[expectation] < 0 { first[expectation] = position }
                 count[expectation] += 1
             }
-            let (number, inserted) = spanIDs.insert(exported[position].identity.spanID)
-            if inserted {
-                lastWithSpanID.append(position)
-            } else {
-                let other = lastWithSpanID[number]
-                if exported[other].label != exported[position].label { shared.append((other, position)) }
-                lastWithSpanID[number] = position
-            }
         }
         self.labels = labels
         self.expectationOfLabel = expectationOfLabel
         self.firstExport = first
         self.exportCount = count
-        self.sharedSpanIDs = shared
+        self.sharedSpanIDs = Self.spansSharingIDs(exported)
     }
 
     /// The position in ``expectations`` of a label, if the oracle expects it.
