@@ -18,3 +18,34 @@ enum ScenarioSource: Hashable, Sendable {
         }
     }
 }
+
+extension ScenarioSource {
+    /// What `replay` and `shrink` collect while scanning: one positional FILE and `--seed S`.
+    struct Arguments: Hashable, Sendable {
+        /// The command's name, for the error about a second file.
+        let command: String
+        /// `--seed`, if given.
+        var seed: Seed?
+        /// The positional file, if given.
+        var file: String?
+
+        /// Takes `argument` if it is the FILE or `--seed`: `true` if it did. A second file is bad usage.
+        mutating func take(
+            _ argument: ArgumentScanner.Argument, from scanner: inout ArgumentScanner
+        ) throws(UsageError) -> Bool {
+            switch argument {
+            case .positional(let value):
+                guard file == nil else {
+                    throw UsageError("unexpected argument '\(value)': \(command) reads one file")
+                }
+                file = value
+            case .flag("seed"): seed = try RunCommand.seed(&scanner)
+            case .flag: return false
+            }
+            return true
+        }
+
+        /// The source they name (see ``ScenarioSource/init(file:seed:)``).
+        func source() throws(UsageError) -> ScenarioSource { try ScenarioSource(file: file, seed: seed) }
+    }
+}

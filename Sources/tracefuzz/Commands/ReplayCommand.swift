@@ -36,29 +36,22 @@ struct ReplayCommand: Command {
     var attempts = ReplayCommand.defaultAttempts
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
-        var seed: Seed?
-        var file: String?
+        var arguments = ScenarioSource.Arguments(command: "replay")
         while let argument = try scanner.next() {
-            switch argument {
-            case .positional(let value):
-                guard file == nil else {
-                    throw UsageError("unexpected argument '\(value)': replay reads one file")
-                }
-                file = value
-            case .flag(let name):
-                if try flags.parse(name, from: &scanner) { continue }
-                switch name {
-                case "seed": seed = try RunCommand.seed(&scanner)
-                case "attempts": attempts = try RunCommand.positiveInteger(name, &scanner)
-                default: throw scanner.unknown(name)
-                }
+            if try arguments.take(argument, from: &scanner) { continue }
+            // A positional argument is the FILE: taken above.
+            guard case .flag(let name) = argument else { continue }
+            if try flags.parse(name, from: &scanner) { continue }
+            switch name {
+            case "attempts": attempts = try RunCommand.positiveInteger(name, &scanner)
+            default: throw scanner.unknown(name)
             }
         }
-        if file != nil, let first = flags.commandLine.first {
+        if arguments.file != nil, let first = flags.commandLine.first {
             throw UsageError("\(first): generator flags apply only with --seed; a file holds its scenario")
         }
         try flags.validate()
-        source = try ScenarioSource(file: file, seed: seed)
+        source = try arguments.source()
     }
 
     func run(_ context: CommandContext) async -> ExitStatus {

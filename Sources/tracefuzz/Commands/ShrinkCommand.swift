@@ -62,33 +62,26 @@ struct ShrinkCommand: Command {
     var database = DatabaseFlags()
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
-        var seed: Seed?
-        var file: String?
+        var arguments = ScenarioSource.Arguments(command: "shrink")
         while let argument = try scanner.next() {
-            switch argument {
-            case .positional(let value):
-                guard file == nil else {
-                    throw UsageError("unexpected argument '\(value)': shrink reads one file")
-                }
-                file = value
-            case .flag(let name):
-                if try flags.parse(name, from: &scanner) { continue }
-                switch name {
-                case "seed": seed = try RunCommand.seed(&scanner)
-                case "budget": budget = try RunCommand.positiveInteger(name, &scanner)
-                case "attempts": attempts = try RunCommand.positiveInteger(name, &scanner)
-                case "out":
-                    let value = try scanner.value(for: name)
-                    if value.isEmpty { throw UsageError.option(name, "expects a file") }
-                    out = value
-                case "database":
-                    guard try database.parse(name, from: &scanner) else { throw scanner.unknown(name) }
-                default: throw scanner.unknown(name)
-                }
+            if try arguments.take(argument, from: &scanner) { continue }
+            // A positional argument is the FILE: taken above.
+            guard case .flag(let name) = argument else { continue }
+            if try flags.parse(name, from: &scanner) { continue }
+            switch name {
+            case "budget": budget = try RunCommand.positiveInteger(name, &scanner)
+            case "attempts": attempts = try RunCommand.positiveInteger(name, &scanner)
+            case "out":
+                let value = try scanner.value(for: name)
+                if value.isEmpty { throw UsageError.option(name, "expects a file") }
+                out = value
+            case "database":
+                guard try database.parse(name, from: &scanner) else { throw scanner.unknown(name) }
+            default: throw scanner.unknown(name)
             }
         }
         try flags.validate()
-        source = try ScenarioSource(file: file, seed: seed)
+        source = try arguments.source()
     }
 
     func run(_ context: CommandContext) async -> ExitStatus {
