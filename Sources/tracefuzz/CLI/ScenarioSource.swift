@@ -1,3 +1,5 @@
+import TraceFuzz
+
 /// Where `replay` and `shrink` take their scenario from: a scenario FILE, or `--seed S` with the generator
 /// flags.
 enum ScenarioSource: Hashable, Sendable {
@@ -15,6 +17,29 @@ enum ScenarioSource: Hashable, Sendable {
             self = .generated(seed)
         } else {
             throw UsageError("expects --seed S or a scenario FILE")
+        }
+    }
+}
+
+extension ScenarioSource {
+    /// The scenario and the seed it runs under: regenerated from the seed with `options`, or read from
+    /// the file (run under the given seed, else the file's, else 0).
+    func load(options: GeneratorOptions) throws(UsageError) -> (scenario: Scenario, seed: Seed) {
+        switch self {
+        case .generated(let seed):
+            return (ScenarioGenerator(options: options).generate(seed: seed.value).scenario, seed)
+        case .file(let path, let runSeed):
+            let file = try Self.read(path)
+            return (file.scenario, runSeed ?? file.seed ?? Seed(0))
+        }
+    }
+
+    /// The finding or scenario file at `path`; a bad file is a usage error naming it and the JSON path.
+    static func read(_ path: String) throws(UsageError) -> FindingFile {
+        do {
+            return try FindingFile(path: path)
+        } catch {
+            throw UsageError(CheckCommand.describe(error, file: path))
         }
     }
 }

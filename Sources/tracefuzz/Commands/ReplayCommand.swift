@@ -64,19 +64,11 @@ struct ReplayCommand: Command {
         let console = context.console
         let scenario: Scenario
         let seed: Seed
-        switch source {
-        case .generated(let generatedSeed):
-            seed = generatedSeed
-            scenario = ScenarioGenerator(options: flags.options).generate(seed: seed.value).scenario
-        case .file(let path, let runSeed):
-            do {
-                let file = try FindingFile(path: path)
-                scenario = file.scenario
-                seed = runSeed ?? file.seed ?? Seed(0)
-            } catch {
-                console.error(CheckCommand.describe(error, file: path))
-                return .badInput
-            }
+        do {
+            (scenario, seed) = try source.load(options: flags.options)
+        } catch {
+            console.error(error.message)
+            return .badInput
         }
         let fuzzer = Fuzzer(factory: factory, options: flags.options)
         let (outcome, attempt) = await fuzzer.replay(scenario, seed: seed.value, attempts: attempts)

@@ -29,12 +29,7 @@ struct ShrinkStart: Sendable {
             self.flags = flags
             plainReplay = ReportedFinding.reproduceCommand(seed: seed, flags: flags)
         case .file(let path, let runSeed):
-            let file: FindingFile
-            do {
-                file = try FindingFile(path: path)
-            } catch {
-                throw UsageError(CheckCommand.describe(error, file: path))
-            }
+            let file = try ScenarioSource.read(path)
             scenario = file.scenario
             seed = runSeed ?? file.seed ?? Seed(0)
             self.flags = flags.isDefault ? (file.recordedFlags ?? flags) : flags
