@@ -125,16 +125,11 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
                 shutdownBegunByReturn: log.hasShutdownBegun(instance: instance)))
     }
 
-    /// Runs async `body` to its end from a worker thread of a synchronous executor (never a thread of
-    /// the cooperative pool), blocking that thread meanwhile: how a flush step in a pool worker awaits
-    /// the tracer's async flush.
+    /// Runs async `body` to its end from a worker thread of a synchronous executor, blocking that thread
+    /// meanwhile and running the call's own jobs on it (``BlockingCallExecutor``): how a flush step in a
+    /// pool worker awaits the tracer's async flush without waiting for a cooperative thread.
     static func waitOutsidePool(_ body: @escaping @Sendable () async -> Void) {
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            await body()
-            done.signal()
-        }
-        done.wait()
+        BlockingCallExecutor.run(body)
     }
 
     // MARK: - Hops
