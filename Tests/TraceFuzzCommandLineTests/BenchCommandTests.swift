@@ -32,9 +32,9 @@ struct BenchCommandTests {
 
     @Test("--only picks groups of figures; an unknown group lists the valid ones")
     func only() throws {
-        #expect(try parse([]).groups == [.tracer, .engine, .process])
+        #expect(try parse([]).groups == nil)
         #expect(try parse(["--only", "tracer,process"]).groups == [.tracer, .process])
-        #expect(throws: UsageError("--only: unknown group 'checker'; valid groups: tracer, engine, process")) {
+        #expect(throws: UsageError("--only: unknown group 'checker'; valid groups: tracer, engine, process, fuzz")) {
             try parse(["--only", "checker"])
         }
     }
@@ -46,6 +46,18 @@ struct BenchCommandTests {
         let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
         let names = Set((object?["figures"] as? [String: Any])?.keys ?? [:].keys)
         #expect(names == ["tracer.nested_span_ns", "tracer.pool_task_ns"])
+    }
+
+    @Test("--only fuzz measures the selected tracer against TraceCore in the same run")
+    func onlyFuzz() async throws {
+        let run = await Invocation.run(["bench", "--quick", "--json", "--only", "fuzz"])
+        #expect(run.status == .clean)
+        let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+        let figures = object?["figures"] as? [String: Any]
+        #expect(Set(figures?.keys ?? [:].keys) == ["fuzz.scenarios_per_s"])
+        let figure = figures?["fuzz.scenarios_per_s"] as? [String: Any]
+        #expect(figure?["baselineName"] as? String == "engine.scenarios_per_s")
+        #expect((figure?["value"] as? Double ?? 0) > 0)
     }
 
     @Test("the table shows value, unit, baseline, ratio and whether a target is met")

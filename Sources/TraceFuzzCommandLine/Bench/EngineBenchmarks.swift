@@ -41,9 +41,30 @@ enum EngineBenchmarks {
 
     /// Scenarios per second of `Fuzzer.run` with default options, from a fixed seed.
     static func scenariosPerSecond(count: Int) async -> Double {
-        let fuzzer = Fuzzer(factory: TraceCoreAdapterFactory())
+        await scenariosPerSecond(TraceCoreAdapterFactory(), runtime: RealRuntime(), count: count)
+    }
+
+    /// Scenarios per second of `Fuzzer.run` with default options against `factory`, from a fixed seed
+    /// (findings do not stop it).
+    static func scenariosPerSecond<Factory: TracerAdapterFactory>(
+        _ factory: Factory, runtime: any ScenarioRuntime, count: Int
+    ) async -> Double {
+        let fuzzer = Fuzzer(factory: factory, runtime: runtime)
         let report = await fuzzer.run(seed: 0xbe7c, budget: .iterations(count), stopAtFirstFinding: false)
         return report.statistics.scenariosPerSecond
+    }
+
+    /// `fuzz.scenarios_per_s`: the fuzz loop against the selected tracer, TraceCore's as its baseline,
+    /// over the same seeds.
+    static func selectedTracer(_ factory: any TracerAdapterFactory, runtime: any ScenarioRuntime, quick: Bool)
+        async -> BenchmarkFigure
+    {
+        let count = quick ? 60 : 1000
+        let selected = await scenariosPerSecond(factory, runtime: runtime, count: count)
+        let baseline = await scenariosPerSecond(count: count)
+        return BenchmarkFigure(
+            name: "fuzz.scenarios_per_s", value: selected, unit: "scenarios/s",
+            baselineName: "engine.scenarios_per_s", baselineValue: baseline)
     }
 
     /// Scenarios per second of the same loop over a scenario of one span.

@@ -1,3 +1,5 @@
+import TraceFuzz
+
 /// `tracefuzz bench`: measures the tracer's and the engine's speed, each figure next to a baseline
 /// measured in the same run, and compares them with the project's targets.
 struct BenchCommand: Command {
@@ -13,7 +15,8 @@ struct BenchCommand: Command {
               --quick               fewer iterations and rounds (a smoke test, not a measurement)
               --json                print {"figures": {NAME: {value, unit, baseline, ratio}}} and nothing else
               --only GROUPS         measure only these groups, comma-separated: tracer (tracer.*), engine
-                                    (engine.* and checker.*), process (hop.*); default: all three
+                                    (engine.* and checker.*), process (hop.*), fuzz (fuzz.*); default:
+                                    all, fuzz only when --tracer selects a tracer other than TraceCore
 
             figures:
               tracer.nested_span_ns   start and end of a nested span (baseline: the bare loop)
@@ -24,6 +27,8 @@ struct BenchCommand: Command {
                                       where a default scenario's time goes
               checker.spans_per_s     oracle and every invariant over a 4,160-span run
                                       (baseline: one pass filing every span by label)
+              fuzz.scenarios_per_s    the fuzz loop with default settings against the selected
+                                      tracer (baseline: the same loop against TraceCore)
             """)
 
     /// A figure the project aims for: at least or at most a value.
@@ -40,6 +45,7 @@ struct BenchCommand: Command {
         "tracer.pool_task_ns": Target(atLeast: false, bound: 2000),
         "engine.scenarios_per_s": Target(atLeast: true, bound: 500),
         "checker.spans_per_s": Target(atLeast: true, bound: 1_000_000),
+        "fuzz.scenarios_per_s": Target(atLeast: true, bound: 150),
     ]
 
     /// The groups of figures `--only` can pick.
@@ -50,14 +56,16 @@ struct BenchCommand: Command {
         case engine
         /// `hop.*`.
         case process
+        /// `fuzz.*`: the selected tracer.
+        case fuzz
     }
 
     /// Whether to run short.
     var quick = false
     /// Whether to print JSON.
     var json = false
-    /// The groups to measure.
-    var groups = Set(Group.allCases)
+    /// The groups to measure; `nil` for the default.
+    var groups: Set<Group>?
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
         while let argument = try scanner.next() {
@@ -86,7 +94,12 @@ struct BenchCommand: Command {
 
     func run(_ context: CommandContext) async -> ExitStatus {
         if !json { context.console.error(quick ? "measuring (quick)…" : "measuring: about a minute…") }
+        let selectedIsTraceCore = context.factory is TraceCoreAdapterFactory
+        let groups = self.groups ?? Set(Group.allCases.filter { $0 != .fuzz || !selectedIsTraceCore })
         var figures: [BenchmarkFigure] = []
+        if groups.contains(.fuzz) {
+            figures.append(await EngineBenchmarks.selectedTracer(context.factory, runtime: context.runtime, quick: quick))
+        }
         if groups.contains(.tracer) { figures += TracerBenchmarks.measure(quick: quick) }
         if groups.contains(.engine) { figures += await EngineBenchmarks.measure(quick: quick) }
         if groups.contains(.process) { figures += await ProcessBenchmarks.measure(quick: quick) }

@@ -10,13 +10,14 @@ struct Invocation: Sendable {
     var error: String
 
     /// Runs `tracefuzz ARGUMENTS` in process against `factory`, with random seeds drawn from `randomSeed`.
+    /// `tool` is the binary the command line belongs to (the built-in one unless given).
     static func run(
         _ arguments: [String], factory: any TracerAdapterFactory = TraceCoreAdapterFactory(),
-        randomSeed: UInt64 = 0x5eed
+        randomSeed: UInt64 = 0x5eed, tool: TraceFuzzCommandLine = .builtIn
     ) async -> Invocation {
         let recorder = RecordingConsole()
         let context = CommandContext(
-            console: recorder.console, factory: factory, randomSeed: { Seed(randomSeed) })
+            console: recorder.console, factory: factory, randomSeed: { Seed(randomSeed) }, tool: tool)
         let status = await TraceFuzzTool.main(arguments, context: context)
         return Invocation(status: status, output: recorder.output, error: recorder.error)
     }
