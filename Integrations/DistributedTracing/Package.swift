@@ -17,14 +17,17 @@ let package = Package(
     name: "DistributedTracingIntegration",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "OTLPLoopback", targets: ["OTLPLoopback"]),
+        .library(name: "TraceFuzzDistributedTracing", targets: ["TraceFuzzDistributedTracing"]),
+        .library(name: "TraceFuzzSwiftOTel", targets: ["TraceFuzzSwiftOTel"]),
+        .executable(name: "tracefuzz-tracing", targets: ["tracefuzz-tracing"]),
     ],
     dependencies: [
+        .package(name: "TraceFuzz", path: "../.."),
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", exact: "1.7.3"),
         .package(url: "https://github.com/swift-otel/swift-otel.git", exact: "1.6.0", traits: ["OTLPHTTP"]),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.12.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
     ],
     targets: [
         // A small OTLP/HTTP (JSON) trace receiver on 127.0.0.1: where swift-otel's real exporter sends.
@@ -37,6 +40,30 @@ let package = Package(
             ]),
         // `Tracer.forceFlush()` without the deprecation warning swift-distributed-tracing 1.7.3 attaches to it.
         .target(name: "TracerFlush", dependencies: [.product(name: "Tracing", package: "swift-distributed-tracing")]),
+        .target(
+            name: "TraceFuzzDistributedTracing",
+            dependencies: [
+                "TracerFlush",
+                .product(name: "TraceFuzz", package: "TraceFuzz"),
+                .product(name: "TraceCore", package: "TraceFuzz"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+            ]),
+        .target(
+            name: "TraceFuzzSwiftOTel",
+            dependencies: [
+                "TraceFuzzDistributedTracing",
+                "OTLPLoopback",
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "tracefuzz-tracing",
+            dependencies: [
+                "TraceFuzzDistributedTracing", "TraceFuzzSwiftOTel",
+                .product(name: "TraceFuzzCommandLine", package: "TraceFuzz"),
+            ]),
         // Standalone reproductions of the swift-otel findings (findings/): swift-otel's public API and
         // OTLPLoopback only, no TraceFuzz.
         .executableTarget(name: "repro-flush-keeps-buffer", dependencies: reproDependencies),
