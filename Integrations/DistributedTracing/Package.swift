@@ -69,6 +69,17 @@ let package = Package(
         .executableTarget(name: "repro-flush-keeps-buffer", dependencies: reproDependencies),
         .executableTarget(name: "repro-flush-skips-intake", dependencies: reproDependencies),
         .executableTarget(name: "repro-otlp-json-span-ids", dependencies: reproDependencies),
+        .testTarget(
+            name: "TraceFuzzDistributedTracingTests",
+            dependencies: [
+                "TraceFuzzDistributedTracing",
+                .product(name: "TraceFuzz", package: "TraceFuzz"),
+                .product(name: "TraceFuzzTesting", package: "TraceFuzz"),
+            ]),
+        .testTarget(
+            name: "TraceFuzzSwiftOTelTests",
+            dependencies: ["TraceFuzzSwiftOTel", .product(name: "TraceFuzz", package: "TraceFuzz")]),
+        .testTarget(name: "OTLPLoopbackTests", dependencies: ["OTLPLoopback"]),
     ],
     swiftLanguageModes: [.v6]
 )
