@@ -11,16 +11,16 @@ struct CommandContext: Sendable {
     var factory: any TracerAdapterFactory
     /// Draws a seed when none is given on the command line.
     var randomSeed: @Sendable () -> Seed
-    /// The failure database `run` and `stress` use when no flag names one, if that directory exists:
-    /// `Scenarios/regressions` (under the working directory) for the real tool; none unless set, so a
-    /// test running a command in process never saves into the package's own database by accident.
+    /// The failure database `run`, `stress` and `corpus list`/`prune` use when no flag names one: the
+    /// working database `.tracefuzz/findings` (under the working directory) for the real tool; none
+    /// unless set, so a test running a command in process never saves anywhere by accident.
     var defaultDatabase: String? = nil
 
-    /// Standard output and error, TraceCore, the system's random numbers, and `Scenarios/regressions`.
+    /// Standard output and error, TraceCore, the system's random numbers, and `.tracefuzz/findings`.
     static let standard = CommandContext(
         console: .standard, factory: TraceCoreAdapterFactory(),
         randomSeed: {
             var generator = SystemRandomNumberGenerator()
             return Seed.random(using: &generator)
-        }, defaultDatabase: DatabaseFlags.defaultDirectory)
+        }, defaultDatabase: DatabaseFlags.workingDirectory)
 }
