@@ -30,7 +30,8 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
         self.checker = checker
     }
 
-    /// Fuzzes from `seed` until the budget is spent or, if `stopAtFirstFinding`, a finding turns up.
+    /// Fuzzes from `seed` until the budget is spent or, if `stopAtFirstFinding`, a finding turns up (a
+    /// hang included: without `stopAtFirstFinding`, the run goes on after it).
     /// Scenario `k` has seed `seed + k * seedStride` (wrapping). `progress` is called after every scenario.
     ///
     /// ```swift
@@ -68,8 +69,9 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
                         violations: result.violations, record: record))
             }
             progress(report.statistics)
+            // A hang is a finding like any other: with `stopAtFirstFinding` off, fuzzing goes on after it
+            // (a later run that cannot start because the hang's stuck tasks hold the pool says so).
             if stopAtFirstFinding && !report.findings.isEmpty { break }
-            if report.findings.last?.record.hang != nil { break }
         }
         report.statistics.seconds = Self.seconds(clock.now - start)
         return report
