@@ -5,9 +5,9 @@ import TraceFuzz
 /// tracer under test runs again, and one that fails again is a regression (a finding).
 ///
 /// ```swift
-/// let replay = try await DatabaseReplay.run(database, display: "Scenarios/regressions", fuzzer: fuzzer,
+/// let replay = try await DatabaseReplay.run(database, display: ".tracefuzz/findings", fuzzer: fuzzer,
 ///                                           tracer: factory.name)
-/// print(replay.summary)   // "database: replayed 3 entries from Scenarios/regressions, none fails again"
+/// print(replay.summary)   // "database: replayed 3 entries from .tracefuzz/findings, none fails again"
 /// ```
 struct DatabaseReplay: Sendable {
     /// Runs an entry gets before it counts as passing.
