@@ -25,6 +25,9 @@ public struct RunRecord: Sendable {
     public var children: [ChildOutcome] = []
     /// Spans whose loss a fault named in the scenario explains: `none-lost` does not report them.
     public var expectedLosses: [ExpectedLoss] = []
+    /// What the tracer declared it can do: the invariants check only what it promises (sessions, where
+    /// its IDs are unique). Everything unless a runtime says otherwise.
+    public var capabilities = TracerCapabilities.all
 
     /// An empty record.
     public init() {}
