@@ -47,7 +47,9 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var index: UInt64 = 0
-        while true {
+        // Cancelling the task stops generating: the scenario in flight finishes, and the report so far
+        // comes back.
+        while !Task.isCancelled {
             if budget.isSpent(scenarios: index, elapsed: clock.now - start) { break }
             let scenarioSeed = seed &+ index &* seedStride
             index += 1
@@ -160,7 +162,9 @@ extension Fuzzer {
             return ShrinkReport(original: finding, shrunk: finding, candidatesRun: 0, improvements: 0)
         }
         let shrinker = Shrinker(generator: generator, budget: budget) { scenario in
-            await self.replay(scenario, seed: seed, attempts: attempts).outcome.violations.first?.invariant
+            // Cancelled: no candidate counts, so shrinking ends at once with what it has kept.
+            if Task.isCancelled { return nil }
+            return await self.replay(scenario, seed: seed, attempts: attempts).outcome.violations.first?.invariant
         }
         let start = GeneratedScenario(seed: seed, choices: choices, scenario: finding.scenario)
         let result = await shrinker.shrink(start, invariant: finding.invariant)

@@ -17,6 +17,9 @@ struct CommandContext: Sendable {
     /// working database `.tracefuzz/findings` (under the working directory) for the real tool; none
     /// unless set, so a test running a command in process never saves anywhere by accident.
     var defaultDatabase: String? = nil
+    /// Starts watching for `SIGINT` and `SIGTERM`, for `run` and `stress`: the real tool installs
+    /// handlers; none unless set, so a test running a command in process leaves its signals alone.
+    var watchSignals: @Sendable () -> Interruption? = { nil }
     /// The binary: its name, its tracers, whether it offers the mutant catalog.
     var tool = TraceFuzzCommandLine.builtIn
     /// The tracer `--tracer` selected, by name; `nil` for the default.
@@ -39,7 +42,8 @@ struct CommandContext: Sendable {
             randomSeed: {
                 var generator = SystemRandomNumberGenerator()
                 return Seed.random(using: &generator)
-            }, defaultDatabase: DatabaseFlags.workingDirectory, tool: tool
+            }, defaultDatabase: DatabaseFlags.workingDirectory,
+            watchSignals: { Interruption.install() }, tool: tool
         ).selecting(tool.tracers[0])
     }
 
