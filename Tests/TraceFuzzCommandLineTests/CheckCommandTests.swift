@@ -56,11 +56,15 @@ struct CheckCommandTests {
         #expect(result.error.hasPrefix("\(file): \(path): "), "\(result.error)")
     }
 
-    @Test("a missing file is exit 2 naming the file")
-    func missing() async {
+    @Test("a missing file or a directory is exit 2 naming it and saying which")
+    func missing() async throws {
         let result = await Invocation.run(["check", "/nonexistent/scenario.json"])
         #expect(result.status == .badInput)
-        #expect(result.error.hasPrefix("/nonexistent/scenario.json: cannot read the file"))
+        #expect(result.error == "/nonexistent/scenario.json: no such file\n")
+        let directory = try makeTemporaryDirectory()
+        let named = await Invocation.run(["check", directory.path])
+        #expect(named.status == .badInput)
+        #expect(named.error == "\(directory.path): is a directory, not a scenario file\n")
     }
 
     @Test("no file, or two files, is bad usage")

@@ -8,20 +8,22 @@ import TraceFuzz
 struct EndToEndDatabaseTests {
     private let directory: URL
     private var regressions: URL { directory.appendingPathComponent("Scenarios/regressions") }
+    private var working: URL { directory.appendingPathComponent(".tracefuzz/findings") }
 
     init() throws { directory = try makeTemporaryDirectory() }
 
-    /// A stored finding that passes against TraceCore, and one that always fails (a missed deadline).
+    /// A stored finding that passes against TraceCore, and one that always fails (a missed deadline), in
+    /// the working database.
     private func makeEntries() async throws -> (passing: URL, failing: URL) {
         var forgetful = try await PlantedRuns.finding()
         forgetful.scenario.description = "propagates correctly in TraceCore"
-        let passing = try PlantedRuns.store(forgetful, tracer: "TraceCore", in: regressions)
+        let passing = try PlantedRuns.store(forgetful, tracer: "TraceCore", in: working)
         let hang = try ScenarioLoader.decode(Data(PlantedRuns.hangScenario.utf8))
         let outcome = await Fuzzer(factory: TraceCoreAdapterFactory()).check(hang, seed: 1)
         let finding = Finding(
             seed: 1, choices: nil, scenario: hang, violations: outcome.violations, record: outcome.record)
         #expect(finding.invariant == "deadline")
-        let failing = try FailureDatabase(directory: regressions).save(
+        let failing = try FailureDatabase(directory: working).save(
             StoredFinding(finding, tracer: "TraceCore"))
         return (passing, failing)
     }
@@ -53,13 +55,13 @@ struct EndToEndDatabaseTests {
     func corpusStatuses() async throws {
         let missing = try await BuiltTool.run(["corpus", "list"], in: directory)
         #expect(missing.status == 2)
-        #expect(missing.error.contains("no failure database at Scenarios/regressions"))
+        #expect(missing.error.contains("no failure database at .tracefuzz/findings"))
 
         let entries = try await makeEntries()
         let list = try await BuiltTool.run(["corpus", "list"], in: directory)
         #expect(list.status == 0, "\(list.error)")
         #expect(list.output.contains(entries.passing.lastPathComponent))
-        #expect(list.output.hasSuffix("2 entries in Scenarios/regressions\n"))
+        #expect(list.output.hasSuffix("2 entries in .tracefuzz/findings\n"))
 
         let dry = try await BuiltTool.run(["corpus", "prune", "--dry-run", "--attempts", "3"], in: directory)
         #expect(dry.status == 1, "\(dry.output)")
@@ -79,10 +81,10 @@ struct EndToEndDatabaseTests {
         let empty = try await BuiltTool.run(["corpus", "prune"], in: directory)
         #expect(empty.status == 0)
         #expect(
-            empty.output.hasSuffix("0 entries in Scenarios/regressions: 0 kept (still failing), 0 removed\n"))
+            empty.output.hasSuffix("0 entries in .tracefuzz/findings: 0 kept (still failing), 0 removed\n"))
     }
 
-    @Test("run replays Scenarios/regressions first when it exists: a failing entry is a regression, status 1")
+    @Test("run replays the working database first when it exists: a failing entry is a regression, status 1")
     func runReplaysDatabase() async throws {
         let none = try await BuiltTool.run(["run", "--seed", "1", "--iterations", "3"], in: directory)
         #expect(none.status == 0)
@@ -92,9 +94,9 @@ struct EndToEndDatabaseTests {
         let result = try await BuiltTool.run(["run", "--seed", "1", "--iterations", "3"], in: directory)
         #expect(result.status == 1, "\(result.output)\n\(result.error)")
         #expect(
-            result.output.contains("database: replayed 2 entries from Scenarios/regressions, 1 fails again\n")
+            result.output.contains("database: replayed 2 entries from .tracefuzz/findings, 1 fails again\n")
         )
-        let entry = "Scenarios/regressions/\(entries.failing.lastPathComponent)"
+        let entry = ".tracefuzz/findings/\(entries.failing.lastPathComponent)"
         #expect(result.output.contains("\nregression: \(entry) fails deadline again (1 violation)\n"))
         #expect(result.output.contains("\nreproduce: tracefuzz replay \(entry)\n"))
 
@@ -102,6 +104,66 @@ struct EndToEndDatabaseTests {
             ["run", "--seed", "1", "--iterations", "3", "--no-database"], in: directory)
         #expect(skipped.status == 0)
         #expect(!skipped.output.contains("database:"))
+    }
+
+    @Test("the fault flags' findings are never saved: the checked-in regressions and the next run stay clean")
+    func harnessFaultsAreNotSaved() async throws {
+        // A copy of the package's own regressions, as a fresh clone has them.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios/regressions")
+        try FileManager.default.createDirectory(
+            at: regressions.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: regressions)
+        let before = try snapshot(regressions)
+        #expect(!before.isEmpty)
+
+        let garbage = try await BuiltTool.run(
+            [
+                "run", "--seed", "0x10", "--executors", "process", "--process-faults", "garbage",
+                "--process-fault-percent", "100", "--iterations", "20", "--keep-going", "--no-shrink",
+            ], in: directory)
+        #expect(garbage.status == 1, "\(garbage.output)\n\(garbage.error)")
+        #expect(garbage.output.contains("\nsaved: not saved: its scenario names a 'garbage' fault"))
+        #expect(!garbage.output.contains("\nsaved: .tracefuzz"))
+        #expect(try snapshot(regressions) == before)
+        #expect(try snapshot(working).isEmpty)
+
+        let plain = try await BuiltTool.run(["run", "--seed", "1", "--iterations", "20"], in: directory)
+        #expect(plain.status == 0, "\(plain.output)\n\(plain.error)")
+        #expect(try snapshot(regressions) == before)
+    }
+
+    @Test("a finding run saves goes to the working database, and corpus add moves it to the regressions")
+    func corpusAdd() async throws {
+        let entries = try await makeEntries()
+        let added = try await BuiltTool.run(
+            ["corpus", "add", ".tracefuzz/findings/" + entries.passing.lastPathComponent, "--attempts", "3"],
+            in: directory)
+        #expect(added.status == 0, "\(added.output)\n\(added.error)")
+        #expect(added.output.contains("passed 3 runs against TraceCore: the bug stays fixed\n"))
+        let target = "Scenarios/regressions/" + entries.passing.lastPathComponent
+        #expect(added.output.hasSuffix("added \(target)\n"))
+        #expect(
+            try Data(contentsOf: directory.appendingPathComponent(target)) == Data(contentsOf: entries.passing))
+
+        let failing = try await BuiltTool.run(
+            ["corpus", "add", entries.failing.path, "--attempts", "2"], in: directory)
+        #expect(failing.status == 1)
+        #expect(failing.error.contains("still fails deadline against TraceCore (run 1 of 2)"))
+        #expect(try snapshot(regressions).keys.sorted() == [entries.passing.lastPathComponent])
+
+        try Data(PlantedRuns.hangScenario.utf8).write(to: directory.appendingPathComponent("plain.json"))
+        let plain = try await BuiltTool.run(["corpus", "add", "plain.json"], in: directory)
+        #expect(plain.status == 2)
+        #expect(plain.error.hasPrefix("tracefuzz corpus add: plain.json: not a stored finding: $"), "\(plain.error)")
+    }
+
+    /// The files in `directory` and their contents (empty when it does not exist).
+    private func snapshot(_ directory: URL) throws -> [String: Data] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [:] }
+        var files: [String: Data] = [:]
+        for name in names { files[name] = try Data(contentsOf: directory.appendingPathComponent(name)) }
+        return files
     }
 
     @Test("stress: a short clean session writes its reports and exits 0")

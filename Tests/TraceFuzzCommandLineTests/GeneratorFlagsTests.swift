@@ -46,7 +46,8 @@ struct GeneratorFlagsTests {
     @Test("process flags set the share of process scenarios, of faults, and which faults")
     func processFlags() throws {
         let flags = try parse([
-            "--process-scenario-percent", "100", "--process-fault-percent", "25", "--process-faults", "hang,crash=3",
+            "--process-scenario-percent", "100", "--process-fault-percent", "25", "--process-faults",
+            "hang,crash=3",
         ])
         #expect(flags.options.processScenarioPercent == 100)
         #expect(flags.options.processFaultPercent == 25)
@@ -75,7 +76,10 @@ struct GeneratorFlagsTests {
             (["--max-depth", "0"], "--max-depth: 0 is out of range 1...16"),
             (["--max-spans", "many"], "--max-spans: expected an integer, got 'many'"),
             (["--executors", "pool,pool"], "--executors: 'pool' is listed twice"),
-            (["--process-scenario-percent", "101"], "--process-scenario-percent: 101 is out of range 0...100"),
+            (
+                ["--process-scenario-percent", "101"],
+                "--process-scenario-percent: 101 is out of range 0...100"
+            ),
             (["--process-fault-percent", "-1"], "--process-fault-percent: -1 is out of range 0...100"),
             (
                 ["--process-faults", "segfault"],
@@ -83,7 +87,13 @@ struct GeneratorFlagsTests {
             ),
             (
                 ["--executors", "pool=0"],
-                "--executors: the weight of 'pool' must be a positive integer, got '0'"
+                "--executors: the weight of 'pool' must be an integer from 1 to 1000000, got '0'"
+            ),
+            (
+                // Two weights this large would overflow their sum when a hop's executor is drawn.
+                ["--executors", "pool=9223372036854775807,task=9223372036854775807"],
+                "--executors: the weight of 'pool' must be an integer from 1 to 1000000, "
+                    + "got '9223372036854775807'"
             ),
             (
                 ["--executors", ""],

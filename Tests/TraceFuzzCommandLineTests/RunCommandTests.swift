@@ -35,7 +35,10 @@ struct RunCommandTests {
         #expect(throws: UsageError("--iterations: expected a positive integer, got '0'")) {
             try parse(["--iterations", "0"])
         }
-        #expect(throws: UsageError("--time: expected a duration such as 500ms, 30s, 5m or 1h, got '30'")) {
+        #expect(
+            throws: UsageError(
+                "--time: expected a duration such as 500ms, 30s, 5m or 1h, from 1ms to 10000h, got '30'")
+        ) {
             try parse(["--time", "30"])
         }
     }

@@ -40,7 +40,19 @@ struct StressCommandTests {
                 "--shard: expected I/N with 0 <= I < N, such as 0/4, got '4/4'"
             ),
             (["--seed", "1", "--shard", "x"], "--shard: expected I/N with 0 <= I < N, such as 0/4, got 'x'"),
-            (["--time", "10"], "--time: expected a duration such as 500ms, 30s, 5m or 1h, got '10'"),
+            (
+                ["--time", "10"],
+                "--time: expected a duration such as 500ms, 30s, 5m or 1h, from 1ms to 10000h, got '10'"
+            ),
+            (
+                ["--time", "9999999999999h"],
+                "--time: expected a duration such as 500ms, 30s, 5m or 1h, from 1ms to 10000h, got '9999999999999h'"
+            ),
+            (
+                ["--progress-interval", "0.1ms"],
+                "--progress-interval: expected a duration such as 500ms, 30s, 5m or 1h, from 1ms to 10000h, "
+                    + "got '0.1ms'"
+            ),
             (["--keep-going"], "unknown option '--keep-going'"),
         ])
     func badUsage(arguments: [String], message: String) {

@@ -105,6 +105,61 @@ struct ScenarioLoaderTests {
         BadInput(
             name: "no instances", json: #"{"format": 1, "instances": [], "steps": []}"#, path: "$.instances",
             words: "at least one"),
+        // Strict input: nothing a lenient decoder would let through passes silently.
+        BadInput(
+            name: "unknown field in a span",
+            json: #"{"format": 1, "steps": [{"span": {"label": "a", "childern": []}}]}"#,
+            path: "$.steps[0].span.childern", words: "unknown field 'childern'"),
+        BadInput(
+            name: "unknown top-level field", json: #"{"format": 1, "step": [], "steps": []}"#, path: "$.step",
+            words: "unknown field 'step'"),
+        BadInput(
+            name: "unknown field in an instance",
+            json: #"{"format": 1, "instances": [{"processor": "batch", "queueSize": 4}], "steps": []}"#,
+            path: "$.instances[0].queueSize", words: "unknown field 'queueSize'"),
+        BadInput(
+            name: "unknown field in a fault",
+            json: #"{"format": 1, "steps": [{"hop": {"executor": "process", "#
+                + #""fault": {"kind": "crash", "after": 1}, "tasks": [[]]}}]}"#,
+            path: "$.steps[0].hop.fault.after", words: "unknown field 'after'"),
+        BadInput(
+            name: "unknown field in yield", json: #"{"format": 1, "steps": [{"yield": {"times": 2}}]}"#,
+            path: "$.steps[0].yield.times", words: "unknown field 'times'"),
+        BadInput(
+            name: "a float for an integer",
+            json: #"{"format": 1, "steps": [{"span": {"label": "a", "instance": 1.5}}]}"#,
+            path: "$.steps[0].span.instance", words: "expected an integer, found the number 1.5"),
+        BadInput(
+            name: "an exponent for an integer", json: #"{"format": 1, "deadlineMillis": 1e3, "steps": []}"#,
+            path: "$.deadlineMillis", words: "expected an integer, found the number 1e3"),
+        BadInput(
+            name: "an integer too large",
+            json: #"{"format": 1, "steps": [{"sleep": {"micros": 1000000000000000000000000000000}}]}"#,
+            path: "$.steps[0].sleep.micros", words: "1000000000000000000000000000000 is out of range for an integer"),
+        BadInput(
+            name: "a boolean for an integer", json: #"{"format": true, "steps": []}"#, path: "$.format",
+            words: "expected an integer, found true"),
+        BadInput(
+            name: "null for a required field", json: #"{"format": 1, "steps": null}"#, path: "$.steps",
+            words: "expected an array, found null"),
+        BadInput(
+            name: "an object for a string", json: #"{"format": 1, "steps": [{"span": {"label": {}}}]}"#,
+            path: "$.steps[0].span.label", words: "expected a string, found an object"),
+        BadInput(
+            name: "a duplicate key", json: #"{"format": 1, "steps": [], "steps": []}"#, path: "$",
+            words: "not valid JSON: duplicate key 'steps' at line 1, column 28"),
+        BadInput(
+            name: "a trailing comma", json: #"{"format": 1, "steps": [],}"#, path: "$",
+            words: "not valid JSON: expected a key in quotes, found character '}'"),
+        BadInput(
+            name: "a leading zero", json: #"{"format": 01, "steps": []}"#, path: "$",
+            words: "not valid JSON: a number with a leading zero"),
+        BadInput(
+            name: "trailing text", json: #"{"format": 1, "steps": []} x"#, path: "$",
+            words: "not valid JSON: unexpected character 'x' after the document"),
+        BadInput(
+            name: "nesting past the reader's bound", json: String(repeating: "[", count: 600), path: "$",
+            words: "not valid JSON: nested deeper than 512 levels"),
     ]
 
     @Test("bad input fails with the JSON path and a reason", arguments: badInputs)
@@ -126,5 +181,42 @@ struct ScenarioLoaderTests {
         try Data(wrapped.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try ScenarioLoader.load(contentsOf: url) == scenario)
+    }
+
+    @Test("a wrapped scenario is read strictly, with paths under $.scenario; the wrapper's own fields are free")
+    func strictInsideWrapper() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wrapped-\(UInt32.random(in: 0...UInt32.max)).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let wrapped = #"{"violations": [1.5], "seed": "0x8", "choices": [18446744073709551615], "#
+            + #""scenario": {"format": 1, "steps": [{"span": {"label": "a", "instance": 0.5}}]}}"#
+        try Data(wrapped.utf8).write(to: url)
+        #expect(throws: ScenarioError(path: "$.scenario.steps[0].span.instance", message: "expected an integer, found the number 0.5")) {
+            _ = try ScenarioLoader.load(contentsOf: url)
+        }
+        let fine = wrapped.replacingOccurrences(of: "0.5", with: "0")
+        try Data(fine.utf8).write(to: url)
+        let file = try ScenarioLoader.loadFile(contentsOf: url)
+        #expect(file.seed == "0x8" && file.choices == [UInt64.max])
+    }
+
+    @Test("strings unescape as JSON says, and survive a round trip")
+    func escapes() throws {
+        let json = #"{"format": 1, "description": "tab\t quote\" \u00e9 \ud83d\ude00 /\/", "steps": []}"#
+        let scenario = try ScenarioLoader.decode(Data(json.utf8))
+        #expect(scenario.description == "tab\t quote\" é 😀 //")
+        #expect(try ScenarioLoader.decode(ScenarioLoader.encode(scenario)) == scenario)
+    }
+
+    @Test("a directory or a missing file is named as such")
+    func notAFile() {
+        let directory = FileManager.default.temporaryDirectory
+        #expect(throws: ScenarioError(path: directory.path, message: "is a directory, not a scenario file")) {
+            _ = try ScenarioLoader.load(contentsOf: directory)
+        }
+        let missing = directory.appendingPathComponent("no-such-\(UInt32.random(in: 0...UInt32.max)).json")
+        #expect(throws: ScenarioError(path: missing.path, message: "no such file")) {
+            _ = try ScenarioLoader.load(contentsOf: missing)
+        }
     }
 }

@@ -37,16 +37,33 @@ public struct FailureDatabase: Sendable {
 
     /// Every entry, sorted by file name. A file that cannot be read is reported as an error naming it.
     public func entries() throws(ScenarioError) -> [Entry] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            return []
-        }
-        return try names.filter { $0.hasSuffix(".json") }.sorted().map { name throws(ScenarioError) in
+        let scan = self.scan()
+        if let first = scan.unreadable.first { throw first.error }
+        return scan.entries
+    }
+
+    /// What ``scan()`` finds: the entries that read, and the files that do not, each with its error.
+    public struct Scan: Sendable {
+        /// The readable entries, sorted by file name.
+        public var entries: [Entry] = []
+        /// The files that could not be read, sorted by file name, with why (`name.json: $.path`).
+        public var unreadable: [(url: URL, error: ScenarioError)] = []
+    }
+
+    /// Reads every `.json` file of the directory, keeping going past files that cannot be read, so
+    /// one corrupt entry does not hide the others. A missing directory is an empty database.
+    public func scan() -> Scan {
+        var scan = Scan()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return scan }
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
             let url = directory.appendingPathComponent(name)
-            return Entry(url: url, finding: try Self.load(url))
+            do {
+                scan.entries.append(Entry(url: url, finding: try Self.load(url)))
+            } catch {
+                scan.unreadable.append((url, error))
+            }
         }
+        return scan
     }
 
     /// Removes one entry.
@@ -54,28 +71,29 @@ public struct FailureDatabase: Sendable {
         try FileManager.default.removeItem(at: entry.url)
     }
 
-    /// Reads one stored finding, validating its scenario.
+    /// Reads one stored finding, strictly (unknown fields, non-integers and wrong kinds are errors naming
+    /// their JSON path), validating its scenario. Errors name the file: `name.json: $.path`.
     public static func load(_ url: URL) throws(ScenarioError) -> StoredFinding {
-        let data: Data
+        let name = url.lastPathComponent
+        let document: JSONValue
         do {
-            data = try Data(contentsOf: url)
+            document = try ScenarioLoader.parse(try ScenarioLoader.read(url))
         } catch {
-            throw ScenarioError(path: url.path, message: "cannot read the file: \(error.localizedDescription)")
+            throw ScenarioError(path: error.path.hasPrefix("$") ? "\(name): \(error.path)" : name, message: error.message)
         }
         let finding: StoredFinding
         do {
-            finding = try JSONDecoder().decode(StoredFinding.self, from: data)
+            finding = try StrictJSONDecoder.decode(StoredFinding.self, from: document)
         } catch let error as DecodingError {
             let described = ScenarioLoader.describe(error)
-            throw ScenarioError(path: "\(url.lastPathComponent): \(described.path)", message: described.message)
+            throw ScenarioError(path: "\(name): \(described.path)", message: described.message)
         } catch {
-            throw ScenarioError(path: url.lastPathComponent, message: "\(error)")
+            throw ScenarioError(path: name, message: "\(error)")
         }
         do {
             try ScenarioValidator.validate(finding.scenario)
         } catch {
-            let path = error.path.replacingOccurrences(of: "$", with: "$.scenario")
-            throw ScenarioError(path: "\(url.lastPathComponent): \(path)", message: error.message)
+            throw ScenarioError(path: "\(name): \(error.under("$.scenario").path)", message: error.message)
         }
         return finding
     }

@@ -31,7 +31,8 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
         self.checker = checker
     }
 
-    /// Fuzzes from `seed` until the budget is spent or, if `stopAtFirstFinding`, a finding turns up.
+    /// Fuzzes from `seed` until the budget is spent or, if `stopAtFirstFinding`, a finding turns up (a
+    /// hang included: without `stopAtFirstFinding`, the run goes on after it).
     /// Scenario `k` has seed `seed + k * seedStride` (wrapping). `progress` is called after every scenario.
     ///
     /// ```swift
@@ -46,7 +47,9 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var index: UInt64 = 0
-        while true {
+        // Cancelling the task stops generating: the scenario in flight finishes, and the report so far
+        // comes back.
+        while !Task.isCancelled {
             if budget.isSpent(scenarios: index, elapsed: clock.now - start) { break }
             let scenarioSeed = seed &+ index &* seedStride
             index += 1
@@ -69,8 +72,9 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
                         violations: result.violations, record: record))
             }
             progress(report.statistics)
+            // A hang is a finding like any other: with `stopAtFirstFinding` off, fuzzing goes on after it
+            // (a later run that cannot start because the hang's stuck tasks hold the pool says so).
             if stopAtFirstFinding && !report.findings.isEmpty { break }
-            if report.findings.last?.record.hang != nil { break }
         }
         report.statistics.seconds = Self.seconds(clock.now - start)
         return report
@@ -158,7 +162,9 @@ extension Fuzzer {
             return ShrinkReport(original: finding, shrunk: finding, candidatesRun: 0, improvements: 0)
         }
         let shrinker = Shrinker(generator: generator, budget: budget) { scenario in
-            await self.replay(scenario, seed: seed, attempts: attempts).outcome.violations.first?.invariant
+            // Cancelled: no candidate counts, so shrinking ends at once with what it has kept.
+            if Task.isCancelled { return nil }
+            return await self.replay(scenario, seed: seed, attempts: attempts).outcome.violations.first?.invariant
         }
         let start = GeneratedScenario(seed: seed, choices: choices, scenario: finding.scenario)
         let result = await shrinker.shrink(start, invariant: finding.invariant)

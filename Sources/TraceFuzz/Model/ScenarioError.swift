@@ -18,3 +18,12 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
     /// `path: message`.
     public var description: String { "\(path): \(message)" }
 }
+
+extension ScenarioError {
+    /// The same error for a scenario found at `prefix` of a larger document: `$.steps[0]` under
+    /// `$.scenario` is `$.scenario.steps[0]`.
+    func under(_ prefix: String) -> ScenarioError {
+        guard prefix != "$", path.hasPrefix("$") else { return self }
+        return ScenarioError(path: prefix + path.dropFirst(), message: message)
+    }
+}

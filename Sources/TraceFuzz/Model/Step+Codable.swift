@@ -1,5 +1,16 @@
 extension Step: Codable {
-    private struct Empty: Codable, Hashable {}
+    /// The `{}` of a step with no fields; a field in it is an unknown field, not ignored.
+    private struct Empty: Codable, Hashable {
+        init() {}
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            if let key = container.allKeys.first {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath + [key], debugDescription: "unknown field '\(key.stringValue)'"))
+            }
+        }
+    }
 
     private enum Kind: String, CodingKey, CaseIterable {
         case span, hop, flush, shutdown, yield, sleep, barrier

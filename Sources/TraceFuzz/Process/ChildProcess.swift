@@ -106,7 +106,7 @@ enum ChildProcess {
         case .success(let pid):
             exit.pid = pid
         }
-        registry.add(exit.pid, site: site)
+        registry.add(exit.pid, site: site, leadsGroup: ChildProcessGroup.leads.load(ordering: .relaxed))
         pipes.closeChildEnds()
         var pump = OutputPump(input: launch.input, pipes: pipes, output: output)
         pump.run()
@@ -143,7 +143,13 @@ enum ChildProcess {
             sigaddset(&defaults, signal)
         }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if ChildProcessGroup.leads.load(ordering: .relaxed) {
+            // A group of its own (its ID is the child's), which the watchdog kills whole.
+            flags |= POSIX_SPAWN_SETPGROUP
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([launch.executable] + launch.arguments).map { strdup($0) }
         let envp = launch.environment.map { strdup($0) }

@@ -27,6 +27,11 @@ final class ChildRegistry: Sendable {
         var site: String
         var exited = false
         var killed = false
+        /// Whether the child leads a process group of its own, killed whole.
+        var leadsGroup = false
+
+        /// What `kill` is sent to: the child's group when it leads one, else the child.
+        func target(_ pid: Int32) -> Int32 { leadsGroup ? -pid : pid }
     }
 
     /// A child the watchdog killed.
@@ -37,13 +42,14 @@ final class ChildRegistry: Sendable {
         var pid: Int32
     }
 
-    /// Registers a spawned child. If the registry is already closed (the run's deadline passed), the
-    /// child is killed at once and marked killed.
-    func add(_ pid: Int32, site: String) {
+    /// Registers a spawned child, which leads a process group of its own if `leadsGroup` (then signals
+    /// go to the whole group: the child's own children too). If the registry is already closed (the
+    /// run's deadline passed), the child is killed at once and marked killed.
+    func add(_ pid: Int32, site: String, leadsGroup: Bool = false) {
         state.withLock { state in
-            var entry = Entry(site: site)
+            var entry = Entry(site: site, leadsGroup: leadsGroup)
             if state.closed {
-                kill(pid, SIGKILL)
+                kill(entry.target(pid), SIGKILL)
                 entry.killed = true
             }
             state.live[pid] = entry
@@ -79,7 +85,7 @@ final class ChildRegistry: Sendable {
             state.closed = true
             var killed: [Killed] = []
             for (pid, entry) in state.live where !entry.exited && !entry.killed {
-                kill(pid, SIGKILL)
+                kill(entry.target(pid), SIGKILL)
                 state.live[pid]?.killed = true
                 killed.append(Killed(site: entry.site, pid: pid))
             }

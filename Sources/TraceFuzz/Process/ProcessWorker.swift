@@ -38,6 +38,8 @@ public enum ProcessWorker {
         factory: Factory, arguments: [String] = ["worker"],
         atExit: (Factory.Adapter) -> Void = { _ in }
     ) async -> Int32 {
+        // This worker leads the group its parent kills; its own children stay in it.
+        ChildProcessGroup.leads.store(false, ordering: .relaxed)
         let descriptorsAtStart = SystemCalls.openDescriptorCount() ?? 0
         let request: WorkerRequest
         switch readRequest() {

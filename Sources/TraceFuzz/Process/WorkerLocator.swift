@@ -36,9 +36,11 @@ public enum WorkerLocator {
         let files = FileManager.default
         if let explicit = environment[environmentVariable], !explicit.isEmpty {
             guard files.isExecutableFile(atPath: explicit) else {
-                throw WorkerLocatorError(
-                    searched: [explicit],
-                    reason: "\(environmentVariable) names '\(explicit)', which is not executable")
+                var isDirectory: ObjCBool = false
+                let what =
+                    !files.fileExists(atPath: explicit, isDirectory: &isDirectory)
+                    ? "which does not exist" : isDirectory.boolValue ? "which is a directory" : "which is not executable"
+                throw WorkerLocatorError(searched: [explicit], reason: "\(environmentVariable) names '\(explicit)', \(what)")
             }
             return WorkerExecutable(path: explicit)
         }

@@ -11,7 +11,7 @@ import TraceFuzz
 /// ```
 struct BudgetFlags: Hashable, Sendable {
     /// What a duration flag expects, for its error message.
-    static let durationExpected = "a duration such as 500ms, 30s, 5m or 1h"
+    static let durationExpected = "a duration such as 500ms, 30s, 5m or 1h, from 1ms to 10000h"
 
     /// `--iterations`, if given.
     var iterations: Int?

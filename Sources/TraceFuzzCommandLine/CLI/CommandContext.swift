@@ -13,10 +13,13 @@ struct CommandContext: Sendable {
     var factory: any TracerAdapterFactory
     /// Draws a seed when none is given on the command line.
     var randomSeed: @Sendable () -> Seed
-    /// The failure database `run` and `stress` use when no flag names one, if that directory exists:
-    /// `Scenarios/regressions` (under the working directory) for the real tool; none unless set, so a
-    /// test running a command in process never saves into the package's own database by accident.
+    /// The failure database `run`, `stress` and `corpus list`/`prune` use when no flag names one: the
+    /// working database `.tracefuzz/findings` (under the working directory) for the real tool; none
+    /// unless set, so a test running a command in process never saves anywhere by accident.
     var defaultDatabase: String? = nil
+    /// Starts watching for `SIGINT` and `SIGTERM`, for `run` and `stress`: the real tool installs
+    /// handlers; none unless set, so a test running a command in process leaves its signals alone.
+    var watchSignals: @Sendable () -> Interruption? = { nil }
     /// The binary: its name, its tracers, whether it offers the mutant catalog.
     var tool = TraceFuzzCommandLine.builtIn
     /// The tracer `--tracer` selected, by name; `nil` for the default.
@@ -32,14 +35,15 @@ struct CommandContext: Sendable {
     }
 
     /// Standard output and error, the tool's default tracer, the system's random numbers, and
-    /// `Scenarios/regressions`.
+    /// `.tracefuzz/findings`.
     static func standard(for tool: TraceFuzzCommandLine) -> CommandContext {
         CommandContext(
             console: .standard, factory: tool.tracers[0].factory,
             randomSeed: {
                 var generator = SystemRandomNumberGenerator()
                 return Seed.random(using: &generator)
-            }, defaultDatabase: DatabaseFlags.defaultDirectory, tool: tool
+            }, defaultDatabase: DatabaseFlags.workingDirectory,
+            watchSignals: { Interruption.install() }, tool: tool
         ).selecting(tool.tracers[0])
     }
 

@@ -4,19 +4,24 @@ import TraceFuzz
 /// `--database DIR` and `--no-database`: where the failure database is, for `run`, `stress`, `shrink`
 /// and `corpus`.
 ///
-/// Without either flag, ``resolved(default:)`` uses the default directory, `Scenarios/regressions`
-/// (the package's own database), when it exists under the working directory, and no database
-/// otherwise, so a run elsewhere never creates one by surprise.
+/// There are two kinds, as Hypothesis keeps `.hypothesis/` apart from the tests it inspires: the
+/// *working database*, `.tracefuzz/findings` under the working directory (git-ignored), where `run` and
+/// `stress` save every finding and which they replay first; and the checked-in regressions,
+/// `Scenarios/regressions`, fixed bugs that `swift test` replays, which change only through
+/// `tracefuzz corpus add FILE`. Without either flag, ``resolved(default:)`` uses the working database
+/// (created on the first save).
 ///
 /// ```swift
 /// var flags = DatabaseFlags()
 /// var scanner = ArgumentScanner(["--database", "nightly-db"])
 /// while case .flag(let name)? = try scanner.next() { _ = try flags.parse(name, from: &scanner) }
-/// flags.resolved(default: "Scenarios/regressions")?.directory.path   // ".../nightly-db"
+/// flags.resolved(default: DatabaseFlags.workingDirectory)?.display   // "nightly-db"
 /// ```
 struct DatabaseFlags: Hashable, Sendable {
-    /// The directory used when no flag names one.
-    static let defaultDirectory = "Scenarios/regressions"
+    /// The working database `run` and `stress` use when no flag names one: git-ignored, never checked in.
+    static let workingDirectory = ".tracefuzz/findings"
+    /// The checked-in regressions: fixed bugs, replayed by `swift test`, changed only by `corpus add`.
+    static let regressionsDirectory = "Scenarios/regressions"
 
     /// The directory given with `--database`, if any.
     var directory: String?
@@ -25,7 +30,9 @@ struct DatabaseFlags: Hashable, Sendable {
 
     /// The flags and what they set, for help texts.
     static let help = """
-          --database DIR        the failure database (default \(defaultDirectory) when it exists here)
+          --database DIR        the failure database to replay first and save findings to
+                                (default: the working database \(workingDirectory), git-ignored;
+                                \(regressionsDirectory) changes only through 'tracefuzz corpus add')
           --no-database         neither replay nor save to a failure database
         """
 
@@ -49,15 +56,10 @@ struct DatabaseFlags: Hashable, Sendable {
     }
 
     /// The database to use: the one named by `--database`; none with `--no-database`; otherwise the
-    /// `default` directory when it is given and exists, with the path to show in messages.
+    /// `default` directory, if given, whether or not it exists yet. With the path to show in messages.
     func resolved(default defaultDirectory: String?) -> (database: FailureDatabase, display: String)? {
         if disabled { return nil }
-        if let directory { return (FailureDatabase(directory: URL(fileURLWithPath: directory)), directory) }
-        guard let defaultDirectory else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: defaultDirectory, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else { return nil }
-        return (FailureDatabase(directory: URL(fileURLWithPath: defaultDirectory)), defaultDirectory)
+        guard let directory = directory ?? defaultDirectory else { return nil }
+        return (FailureDatabase(directory: URL(fileURLWithPath: directory)), directory)
     }
 }

@@ -1,10 +1,16 @@
 extension Duration {
+    /// The longest duration a flag accepts: 10,000 hours (about 14 months), far beyond any session,
+    /// and far from where deadlines computed from it would overflow.
+    static let commandLineMaximumMillis: Double = 10_000 * 3_600_000
+
     /// Parses a command-line duration: a number and a unit, `500ms`, `30s`, `1.5s`, `5m` or `1h`;
-    /// `nil` if malformed, unitless, or not positive.
+    /// `nil` if malformed, unitless, under a millisecond (it would round to zero) or over
+    /// ``commandLineMaximumMillis``.
     ///
     /// ```swift
-    /// Duration(parsing: "30s")   // .seconds(30)
-    /// Duration(parsing: "30")    // nil: a unit is required
+    /// Duration(parsing: "30s")      // .seconds(30)
+    /// Duration(parsing: "30")       // nil: a unit is required
+    /// Duration(parsing: "0.1ms")    // nil: rounds to zero
     /// ```
     init?(parsing text: String) {
         let units: [(suffix: String, millis: Double)] = [
@@ -15,7 +21,9 @@ extension Duration {
             guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
                 let value = Double(number), value > 0
             else { continue }
-            self = .milliseconds(Int64((value * unit.millis).rounded()))
+            let millis = (value * unit.millis).rounded()
+            guard millis >= 1, millis <= Self.commandLineMaximumMillis else { return nil }
+            self = .milliseconds(Int64(millis))
             return
         }
         return nil

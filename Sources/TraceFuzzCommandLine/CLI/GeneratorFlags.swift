@@ -121,9 +121,11 @@ struct GeneratorFlags: Hashable, Sendable {
             if weights[key] != nil { throw UsageError.option(flag, "'\(name)' is listed twice") }
             var weight = defaults[key] ?? 1
             if parts.count == 2 {
-                guard let parsed = Int(parts[1]), parsed > 0 else {
+                guard let parsed = Int(parts[1]), (1...GeneratorOptions.maximumWeight).contains(parsed) else {
                     throw UsageError.option(
-                        flag, "the weight of '\(name)' must be a positive integer, got '\(parts[1])'")
+                        flag,
+                        "the weight of '\(name)' must be an integer from 1 to \(GeneratorOptions.maximumWeight), "
+                            + "got '\(parts[1])'")
                 }
                 weight = parsed
             }

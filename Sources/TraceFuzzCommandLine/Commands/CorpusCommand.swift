@@ -1,7 +1,8 @@
 import Foundation
 import TraceFuzz
 
-/// `tracefuzz corpus`: lists the failure database, or prunes the entries that no longer fail.
+/// `tracefuzz corpus`: lists a failure database, prunes the entries that no longer fail, or adds a fixed
+/// finding to the checked-in regressions.
 struct CorpusCommand: Command {
     /// Runs an entry gets before `prune` counts it as no longer failing.
     static let defaultAttempts = ReplayCommand.defaultAttempts
@@ -10,29 +11,37 @@ struct CorpusCommand: Command {
 
     static let help = CommandHelp(
         name: "corpus",
-        summary: "List the failure database, or prune the entries that no longer fail.",
+        summary: "List or prune a failure database; add a fixed finding to the checked-in regressions.",
         usage: [
             "corpus list [--database DIR]",
             "corpus prune [--database DIR] [--attempts N] [--dry-run]",
+            "corpus add FILE [--database DIR] [--attempts N]",
         ],
         details: """
             list prints one row per entry: file, invariant, tracer, seed, spans/hops and the message.
             prune replays every entry stored against this tracer up to N times; an entry that passes every
             run no longer fails and is removed, one that fails is kept. Entries of other tracers are left
-            alone. It prints what it kept and removed.
+            alone. It prints what it kept and removed. list and prune default to the working database,
+            \(DatabaseFlags.workingDirectory), where run and stress save their findings.
 
-            The checked-in Scenarios/regressions holds fixed bugs on purpose ('swift test' replays them and
-            expects them to pass): prune is for a working database of open failures, such as a nightly
-            job's --database DIR. Use --dry-run to see what would go.
+            add copies a stored finding (a working-database entry, or the -shrunk.json file a finding
+            printed) into \(DatabaseFlags.regressionsDirectory), the checked-in regressions that
+            'swift test' replays and expects to pass: the only way that directory changes. The bug must be
+            fixed first: a finding stored against this tracer is replayed up to N times, and one that
+            still fails is not added (exit 1). A finding whose scenario names a 'hang' or 'garbage' fault
+            tests the harness, fails every run, and is never a regression (exit 2).
+
+            An entry that cannot be read is named in a warning and skipped.
 
             flags:
-              --database DIR        the failure database (default \(DatabaseFlags.defaultDirectory))
-              --attempts N          prune: runs an entry gets before it counts as passing
+              --database DIR        list, prune: the database (default \(DatabaseFlags.workingDirectory));
+                                    add: where the entry goes (default \(DatabaseFlags.regressionsDirectory))
+              --attempts N          prune, add: runs an entry gets before it counts as passing
                                     (default \(defaultAttempts))
               --dry-run             prune: report, remove nothing
 
-            Exit status: 0 done (prune: nothing still fails), 1 prune kept entries that still fail,
-            2 bad usage, a missing database or an unreadable entry.
+            Exit status: 0 done (prune: nothing still fails), 1 prune kept entries that still fail or add's
+            finding still fails, 2 bad usage, a missing database or a FILE that is not a stored finding.
             """)
 
     /// The subcommand.
@@ -41,6 +50,8 @@ struct CorpusCommand: Command {
         case list
         /// Remove entries that no longer fail.
         case prune
+        /// Copy a fixed finding into the checked-in regressions.
+        case add
     }
 
     /// What to do.
@@ -51,16 +62,23 @@ struct CorpusCommand: Command {
     var attempts = CorpusCommand.defaultAttempts
     /// Whether to only report.
     var dryRun = false
+    /// `add`'s stored finding.
+    var file: String?
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
         var action: Action?
         var pruneOnly: String?
+        var attemptsGiven = false
         while let argument = try scanner.next() {
             switch argument {
             case .positional(let value):
+                if action == .add && file == nil {
+                    file = value
+                    continue
+                }
                 guard action == nil else { throw UsageError("unexpected argument '\(value)'") }
                 guard let parsed = Action(rawValue: value) else {
-                    throw UsageError("unknown action '\(value)'; actions: list, prune")
+                    throw UsageError("unknown action '\(value)'; actions: list, prune, add")
                 }
                 action = parsed
             case .flag("database"):
@@ -69,15 +87,17 @@ struct CorpusCommand: Command {
                 directory = value
             case .flag("attempts"):
                 attempts = try RunCommand.positiveInteger("attempts", &scanner)
-                pruneOnly = "attempts"
+                attemptsGiven = true
             case .flag("dry-run"):
                 dryRun = true
                 pruneOnly = "dry-run"
             case .flag(let name): throw scanner.unknown(name)
             }
         }
-        guard let action else { throw UsageError("expects an action: list or prune") }
-        if action == .list, let pruneOnly { throw UsageError.option(pruneOnly, "applies only to prune") }
+        guard let action else { throw UsageError("expects an action: list, prune or add") }
+        if action != .prune, let pruneOnly { throw UsageError.option(pruneOnly, "applies only to prune") }
+        if action == .list, attemptsGiven { throw UsageError.option("attempts", "applies only to prune and add") }
+        if action == .add, file == nil { throw UsageError("add expects a stored finding FILE") }
         self.action = action
     }
 
@@ -89,6 +109,10 @@ struct CorpusCommand: Command {
         -> ExitStatus
     {
         let console = context.console
+        if let file {
+            let adder = CorpusAdder(attempts: attempts, directory: directory ?? DatabaseFlags.regressionsDirectory)
+            return await adder.add(file, fuzzer: Fuzzer(factory: factory), console: console)
+        }
         guard let directory = directory ?? context.defaultDatabase else {
             console.error("tracefuzz corpus: no failure database given (give --database DIR)")
             return .badInput
@@ -101,15 +125,15 @@ struct CorpusCommand: Command {
             return .badInput
         }
         let database = FailureDatabase(directory: URL(fileURLWithPath: directory))
-        let entries: [FailureDatabase.Entry]
-        do {
-            entries = try database.entries()
-        } catch {
-            console.error("tracefuzz corpus: \(DatabaseReplay.describe(error, display: directory))")
-            return .badInput
+        let scan = database.scan()
+        for (_, error) in scan.unreadable {
+            console.error(
+                "tracefuzz corpus: warning: skipped an unreadable entry: "
+                    + DatabaseReplay.describe(error, display: directory))
         }
+        let entries = scan.entries
         switch action {
-        case .list:
+        case .list, .add:
             for line in Self.table(entries) { console.out(line) }
             console.out("\(entries.count) entr\(entries.count == 1 ? "y" : "ies") in \(directory)")
             return .clean

@@ -7,7 +7,7 @@ import TraceFuzz
 /// ```text
 /// kept     none-lost-1a2b3c4d.json     still fails none-lost (run 2 of 20)
 /// removed  right-parent-00c0ffee.json  passed 20 runs
-/// 2 entries in Scenarios/regressions: 1 kept (still failing), 1 removed
+/// 2 entries in .tracefuzz/findings: 1 kept (still failing), 1 removed
 /// ```
 struct CorpusPruner: Sendable {
     /// Runs per entry before it counts as passing.

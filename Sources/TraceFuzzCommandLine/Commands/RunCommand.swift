@@ -48,6 +48,9 @@ struct RunCommand: Command {
             'reproduce: tracefuzz replay --seed ...' regenerates it. Each finding is then saved to the
             failure database. Files are written before anything is printed.
             Exit status: 0 clean, 1 a finding or regression, 2 bad usage (or a report file not written).
+            SIGINT or SIGTERM stops it gracefully: no new scenario starts, the one in flight finishes,
+            shrinking gives up, and every report and the summary are written; then exit 130 (SIGINT) or
+            143 (SIGTERM). A second signal ends it at once.
             """)
 
     /// The first scenario's seed, or `nil` for a random one.
@@ -142,10 +145,14 @@ struct RunCommand: Command {
             }
         }
         var statistics = FuzzStatistics()
+        let interruption = context.watchSignals()
         if reported.isEmpty || keepGoing {
             let reporter = quiet || json ? nil : ProgressReporter(console: console)
-            let report = await fuzzer.run(seed: seed.value, budget: budget, stopAtFirstFinding: !keepGoing) {
-                reporter?.update($0)
+            let (budget, keepGoing) = (self.budget, self.keepGoing)
+            let report = await Interruption.guarding(interruption) {
+                await fuzzer.run(seed: seed.value, budget: budget, stopAtFirstFinding: !keepGoing) {
+                    reporter?.update($0)
+                }
             }
             statistics = report.statistics
             for finding in report.findings {
@@ -154,7 +161,7 @@ struct RunCommand: Command {
                     console.error(
                         "shrinking \(finding.invariant) in scenario \(Seed(finding.seed ?? 0).hex)…")
                 }
-                let entry = await pipeline.handle(finding)
+                let entry = await Interruption.guarding(interruption) { await pipeline.handle(finding) }
                 if !json {
                     console.out()
                     for line in entry.lines { console.out(line) }
@@ -165,7 +172,7 @@ struct RunCommand: Command {
             console.out()
             console.out("not fuzzing: a regression is a finding (--keep-going fuzzes on)")
         }
-        var status: ExitStatus = reported.isEmpty ? .clean : .finding
+        var status: ExitStatus = ExitStatus(stoppedBy: interruption?.signal) ?? (reported.isEmpty ? .clean : .finding)
         let unwritten = ReportFiles(flags: reports).write(
             junit: JUnitReport(
                 statistics: statistics, findings: reported.map(\.finding), tracer: factory.name,
@@ -182,6 +189,7 @@ struct RunCommand: Command {
             console.writeOutput(document.encoded())
         } else {
             console.out()
+            if let line = interruption?.summaryLine { console.out(line) }
             for line in StatisticsSummary.lines(statistics, options: flags.options) {
                 console.out(line)
             }

@@ -42,8 +42,8 @@ struct ShrinkCommand: Command {
 
             Prints the shrunk finding (invariant, violations, span trees), what shrinking did ('shrunk:
             4 hops, 12 spans → 1 hop, 2 spans (57 candidates run, 6 kept)') and 'reproduce: tracefuzz
-            replay FILE'. The file is a stored
-            finding: replay, check and shrink read it, and it can go into Scenarios/regressions as it is.
+            replay FILE'. The file is a stored finding: replay, check and shrink read it, and
+            'tracefuzz corpus add' takes it into Scenarios/regressions once the bug is fixed.
             Exit status: 1 it still fails (the shrunk finding printed and written), 0 it no longer fails,
             2 bad usage, a bad file or an unsupported scenario.
             """)

@@ -47,6 +47,9 @@ struct StressCommand: Command {
             \(GeneratorFlags.help)
 
             Exit status: 0 clean, 1 any finding or regression, 2 bad usage (or a report file not written).
+            SIGINT or SIGTERM stops it gracefully: no new scenario starts, the one in flight finishes,
+            shrinking gives up, and every report and the summary are written; then exit 130 (SIGINT) or
+            143 (SIGTERM). A second signal ends it at once.
             """)
 
     /// The first seed, or `nil` for a random one.
@@ -135,24 +138,29 @@ struct StressCommand: Command {
         }
         var statistics = FuzzStatistics()
         var next = shard.firstSeed(from: seed.value)
-        while let left = remaining(after: statistics, elapsed: progress.elapsed) {
-            let stretch = await fuzzer.run(
-                seed: next, budget: left, stopAtFirstFinding: true, seedStride: shard.stride
-            ) { progress.update($0) }
+        let interruption = context.watchSignals()
+        let stride = shard.stride
+        while interruption?.isRequested != true, let left = remaining(after: statistics, elapsed: progress.elapsed) {
+            let start = next
+            let stretch = await Interruption.guarding(interruption) {
+                await fuzzer.run(seed: start, budget: left, stopAtFirstFinding: true, seedStride: stride) {
+                    progress.update($0)
+                }
+            }
             progress.settle(stretch.statistics)
             statistics.merge(stretch.statistics)
             next = next &+ UInt64(stretch.statistics.scenarios) &* shard.stride
             for finding in stretch.findings {
                 let what = "\(finding.invariant) in scenario \(Seed(finding.seed ?? 0).hex)"
                 progress.note(shrink.enabled ? "finding: \(what); shrinking…" : "finding: \(what)")
-                let entry = await pipeline.handle(finding)
+                let entry = await Interruption.guarding(interruption) { await pipeline.handle(finding) }
                 console.out()
                 for line in entry.lines { console.out(line) }
                 reported.append(entry)
             }
         }
         statistics.seconds = progress.elapsed
-        var status: ExitStatus = reported.isEmpty ? .clean : .finding
+        var status: ExitStatus = ExitStatus(stoppedBy: interruption?.signal) ?? (reported.isEmpty ? .clean : .finding)
         let unwritten = ReportFiles(flags: reports).write(
             junit: JUnitReport(
                 statistics: statistics, findings: reported.map(\.finding), tracer: factory.name,
@@ -163,6 +171,7 @@ struct StressCommand: Command {
             firstFinding: reported.first?.finding, console: console)
         if unwritten > 0 && status == .clean { status = .badInput }
         console.out()
+        if let line = interruption?.summaryLine { console.out(line) }
         for line in summary(statistics, reported) { console.out(line) }
         return status
     }

@@ -5,9 +5,9 @@ import TraceFuzz
 /// tracer under test runs again, and one that fails again is a regression (a finding).
 ///
 /// ```swift
-/// let replay = try await DatabaseReplay.run(database, display: "Scenarios/regressions", fuzzer: fuzzer,
+/// let replay = try await DatabaseReplay.run(database, display: ".tracefuzz/findings", fuzzer: fuzzer,
 ///                                           tracer: factory.name)
-/// print(replay.summary)   // "database: replayed 3 entries from Scenarios/regressions, none fails again"
+/// print(replay.summary)   // "database: replayed 3 entries from .tracefuzz/findings, none fails again"
 /// ```
 struct DatabaseReplay: Sendable {
     /// Runs an entry gets before it counts as passing.
@@ -21,19 +21,37 @@ struct DatabaseReplay: Sendable {
     var otherTracers = 0
     /// Entries the tracer under test cannot run.
     var unsupported = 0
+    /// Entries whose scenario names a fault that tests the harness (they fail every run).
+    var harnessFaults = 0
+    /// Entries that could not be read.
+    var unreadable = 0
+    /// What was skipped and why, one line each: unreadable entries, entries that test the harness.
+    var warnings: [String] = []
     /// The entries that failed again.
     var regressions: [ReportedFinding] = []
 
-    /// Replays every entry of `database` whose tracer is `tracer`, up to `attempts` runs each.
-    /// Throws if an entry cannot be read, naming the file and JSON path.
+    /// Replays every entry of `database` whose tracer is `tracer`, up to `attempts` runs each. An entry
+    /// that cannot be read, or whose scenario tests the harness, is skipped with a warning naming it.
     static func run<Factory: TracerAdapterFactory>(
         _ database: FailureDatabase, display: String, fuzzer: Fuzzer<Factory>, tracer: String,
         attempts: Int = defaultAttempts
-    ) async throws(ScenarioError) -> DatabaseReplay {
+    ) async -> DatabaseReplay {
         var result = DatabaseReplay(display: display)
-        for entry in try database.entries() {
+        let scan = database.scan()
+        for (_, error) in scan.unreadable {
+            result.unreadable += 1
+            result.warnings.append("skipped an unreadable entry: \(describe(error, display: display))")
+        }
+        for entry in scan.entries {
             guard entry.finding.tracer == tracer else {
                 result.otherTracers += 1
+                continue
+            }
+            if let fault = entry.finding.scenario.harnessFault {
+                result.harnessFaults += 1
+                result.warnings.append(
+                    "skipped \(display): \(entry.url.lastPathComponent): "
+                        + FindingPipeline<Factory>.harnessFaultReason(fault) + "; remove it")
                 continue
             }
             let seed = entry.finding.seedValue ?? 0
@@ -75,6 +93,8 @@ struct DatabaseReplay: Sendable {
         var skipped: [String] = []
         if otherTracers > 0 { skipped.append("\(otherTracers) for other tracers") }
         if unsupported > 0 { skipped.append("\(unsupported) unsupported") }
+        if harnessFaults > 0 { skipped.append("\(harnessFaults) testing the harness") }
+        if unreadable > 0 { skipped.append("\(unreadable) unreadable") }
         if !skipped.isEmpty { text += " (skipped: \(skipped.joined(separator: ", ")))" }
         return text
     }

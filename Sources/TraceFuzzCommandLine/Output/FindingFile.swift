@@ -22,27 +22,14 @@ struct FindingFile: Sendable {
     /// The tracer the finding was made against, if the file records it.
     var tracer: String?
 
-    /// The fields a finding may carry next to its scenario; every one optional.
-    private struct Header: Decodable {
-        var seed: String?
-        var choices: [UInt64]?
-        var generatorFlags: [String]?
-        var tracer: String?
-        /// A finding JSON's replay line, `tracefuzz replay --seed S [flags]`, when it has no flags field.
-        var replay: String?
-    }
-
     /// Reads and validates the file at `path`; throws the loader's error naming the JSON path.
     init(path: String) throws(ScenarioError) {
-        let url = URL(fileURLWithPath: path)
-        scenario = try ScenarioLoader.load(contentsOf: url)
-        guard let data = try? Data(contentsOf: url),
-            let header = try? JSONDecoder().decode(Header.self, from: data)
-        else { return }
-        seed = header.seed.flatMap(Seed.init(parsing:))
-        choices = header.choices.map(ChoiceSequence.init)
-        tracer = header.tracer
-        generatorFlags = header.generatorFlags ?? header.replay.flatMap(Self.flags(inReplayLine:))
+        let file = try ScenarioLoader.loadFile(contentsOf: URL(fileURLWithPath: path))
+        scenario = file.scenario
+        seed = file.seed.flatMap(Seed.init(parsing:))
+        choices = file.choices.map(ChoiceSequence.init)
+        tracer = file.tracer
+        generatorFlags = file.generatorFlags ?? file.replay.flatMap(Self.flags(inReplayLine:))
     }
 
     /// The generator flags of a `tracefuzz replay --seed S [flags]` line.

@@ -29,7 +29,7 @@ struct FindingPipeline<Factory: TracerAdapterFactory>: Sendable {
     /// Where findings are saved, if anywhere.
     var database: FailureDatabase?
     /// The database directory as shown in messages.
-    var databaseDisplay = DatabaseFlags.defaultDirectory
+    var databaseDisplay = DatabaseFlags.workingDirectory
 
     /// The invariant of a hang: each shrink candidate could take the whole deadline, so `run` and
     /// `stress` leave hangs to `tracefuzz shrink`.
@@ -92,6 +92,11 @@ struct FindingPipeline<Factory: TracerAdapterFactory>: Sendable {
         return reported
     }
 
+    /// Why a finding of a scenario naming `fault` is kept out of every database.
+    static func harnessFaultReason(_ fault: ProcessFault.Kind) -> String {
+        "its scenario names a '\(fault.rawValue)' fault, which tests the harness and fails every run"
+    }
+
     /// The finding as the failure database stores it.
     func stored(_ finding: Finding) -> StoredFinding {
         StoredFinding(finding, tracer: tracer, options: flags.options)
@@ -100,6 +105,10 @@ struct FindingPipeline<Factory: TracerAdapterFactory>: Sendable {
     /// Saves the reported finding to the database, if there is one, recording the entry or the error.
     func save(_ reported: inout ReportedFinding) {
         guard let database else { return }
+        if let fault = reported.finding.scenario.harnessFault {
+            reported.unsavedReason = Self.harnessFaultReason(fault)
+            return
+        }
         let entry = stored(reported.finding)
         let name = FailureDatabase.fileName(for: entry)
         let prefix = databaseDisplay.hasSuffix("/") ? databaseDisplay : databaseDisplay + "/"

@@ -24,6 +24,8 @@ struct ReportedFinding: Sendable {
     var alreadySaved = false
     /// Why the finding could not be saved to the database, if it could not.
     var saveError: String?
+    /// Why the finding was not offered to the database at all (a scenario that tests the harness).
+    var unsavedReason: String?
     /// The database entry that failed again, when this finding is a regression.
     var regressionOf: String?
 
@@ -80,6 +82,8 @@ struct ReportedFinding: Sendable {
                 alreadySaved ? "saved: \(savedPath) (already in the database)" : "saved: \(savedPath)")
         } else if let saveError {
             lines.append("saved: not saved: \(saveError)")
+        } else if let unsavedReason {
+            lines.append("saved: not saved: \(unsavedReason)")
         }
         return lines
     }

@@ -28,7 +28,7 @@ final class StressProgress: Sendable {
     /// Reports to `console` every `interval` seconds of a session with `budget`, starting now.
     init(console: Console, interval: Double, budget: FuzzBudget) {
         self.console = console
-        self.interval = interval
+        self.interval = max(interval, 0.001)
         self.budget = budget
         start = clock.now
         state = Mutex(State(nextReport: interval))
@@ -48,7 +48,8 @@ final class StressProgress: Sendable {
         let now = elapsed
         let line = state.withLock { state -> String? in
             guard now >= state.nextReport else { return nil }
-            while state.nextReport <= now { state.nextReport += interval }
+            // The next multiple of the interval after now, in one step however far behind it is.
+            state.nextReport = ((now / interval).rounded(.down) + 1) * interval
             return Self.line(
                 scenarios: state.settled.scenarios + stretch.scenarios,
                 findings: state.settled.findings + stretch.findings + state.extraFindings, elapsed: now,
