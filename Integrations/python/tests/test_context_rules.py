@@ -109,7 +109,10 @@ def test_a_full_batch_queue_drops_and_the_sdk_count_is_read_back():
     result = run(scenario(nested, instances=instances))
     missing = 40 - len(result.spans)
     assert missing > 0
-    assert result.dropped[0] == missing
+    # Every missing span is counted. The SDK checks `len(queue) == max` and appends in two steps, so a
+    # drain by its worker in between can count a drop that did not happen (seen once in ~500 runs):
+    # the engine's drops-accounted reports that; here only the lower bound is certain.
+    assert result.dropped[0] >= missing
 
 
 def test_a_flush_after_shutdown_fails_and_says_the_shutdown_had_begun():
