@@ -12,16 +12,21 @@ let package = Package(
         .library(name: "TraceCore", targets: ["TraceCore"]),
         .library(name: "TraceFuzz", targets: ["TraceFuzz"]),
         .library(name: "TraceFuzzTesting", targets: ["TraceFuzzTesting"]),
+        .library(name: "TraceFuzzCommandLine", targets: ["TraceFuzzCommandLine"]),
         .executable(name: "tracefuzz", targets: ["tracefuzz"]),
     ],
     targets: [
         .target(name: "TraceCore", swiftSettings: strict),
         .target(name: "TraceFuzz", dependencies: ["TraceCore"], swiftSettings: strict),
         .target(name: "TraceFuzzTesting", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
-        // The planted-bug catalog: used by `tracefuzz mutants` and the tests, never shipped as a product.
+        // The planted-bug catalog: used by `tracefuzz mutants` and the tests, never a product of its own.
         .target(name: "TraceFuzzMutants", dependencies: ["TraceFuzz", "TraceCore"], swiftSettings: strict),
-        .executableTarget(
-            name: "tracefuzz", dependencies: ["TraceFuzz", "TraceCore", "TraceFuzzMutants"], swiftSettings: strict),
+        // The whole command line as a library, for fuzzer binaries of other tracers; `mutants` is offered
+        // only by the built-in tool.
+        .target(
+            name: "TraceFuzzCommandLine", dependencies: ["TraceFuzz", "TraceCore", "TraceFuzzMutants"],
+            swiftSettings: strict),
+        .executableTarget(name: "tracefuzz", dependencies: ["TraceFuzzCommandLine"], swiftSettings: strict),
         .testTarget(name: "TraceCoreTests", dependencies: ["TraceCore"], swiftSettings: strict),
         .testTarget(
             name: "TraceFuzzTests", dependencies: ["TraceFuzz", "TraceCore", "TraceFuzzMutants"],
@@ -33,7 +38,8 @@ let package = Package(
             name: "TraceFuzzTestingTests", dependencies: ["TraceFuzzTesting", "TraceFuzz", "TraceCore"],
             swiftSettings: strict),
         .testTarget(
-            name: "tracefuzzTests", dependencies: ["tracefuzz", "TraceFuzz", "TraceCore"], swiftSettings: strict),
+            name: "TraceFuzzCommandLineTests", dependencies: ["TraceFuzzCommandLine", "tracefuzz", "TraceFuzz", "TraceCore"],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

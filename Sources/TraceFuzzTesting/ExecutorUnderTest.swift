@@ -58,11 +58,18 @@ public struct ExecutorUnderTest<Base: TracerAdapterFactory>: TracerAdapterFactor
     public var name: String { "\(executorName) on \(base.name)" }
 
     /// The wrapped tracer's adapter, with the executor in the `tracedPool` slot.
-    public func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> ExecutorUnderTestAdapter<
+    public func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) async -> ExecutorUnderTestAdapter<
         Base.Adapter
     > {
         ExecutorUnderTestAdapter(
-            base: base.makeAdapter(instances: instances, seed: seed), makeExecutor: makeExecutor)
+            base: await base.makeAdapter(instances: instances, seed: seed), makeExecutor: makeExecutor)
+    }
+
+    /// The wrapped tracer's capabilities, with an executor of its own: yours.
+    public var capabilities: TracerCapabilities {
+        var capabilities = base.capabilities
+        capabilities.propagatingExecutor = true
+        return capabilities
     }
 
     /// `options` with every hop sent to the executor: only `tracedPool` hops, under `none` half the time

@@ -6,8 +6,9 @@ import TraceFuzz
 /// replay line and the shrunk scenario. Records nothing when every scenario passes.
 ///
 /// Scenario `k` has seed `startingAt + k`, so a run is repeatable; pass a different `startingAt` to
-/// explore further. The issue points at the caller. When the tracer has no propagating executor of its
-/// own (``TracerAdapter/propagatingExecutor(width:)`` is `nil`), `tracedPool` hops are left out.
+/// explore further. The issue points at the caller. Only scenarios the tracer can run are generated:
+/// `options` are fitted to the factory's ``TracerAdapterFactory/capabilities`` (no `tracedPool` hops
+/// without an executor of its own, for example).
 ///
 /// ```swift
 /// import Testing
@@ -41,16 +42,17 @@ public func expectTracePropagation<Factory: TracerAdapterFactory>(
             sourceLocation: sourceLocation)
         return nil
     }
-    var options = options
-    if options.executorWeights[.tracedPool, default: 0] > 0 && !hasPropagatingExecutor(factory) {
-        options.executorWeights[.tracedPool] = nil
-        if options.executorWeights.values.allSatisfy({ $0 <= 0 }) {
-            let message =
-                "\(factory.name) has no propagating executor of its own, and 'tracedPool' is the only "
-                + "executor asked for: give the adapter one, or fuzz other executors"
-            Issue.record(PropagationIssue.prefixed(comment, message), sourceLocation: sourceLocation)
-            return nil
-        }
+    if options.fitted(to: factory.capabilities).executorWeights.values.allSatisfy({ $0 <= 0 }) {
+        let asked = options.executorWeights.filter { $0.value > 0 }.keys.map { "'\($0.rawValue)'" }.sorted()
+        let lacks = [
+            factory.capabilities.propagatingExecutor ? nil : "no propagating executor of its own",
+            factory.capabilities.processHops ? nil : "no process hops",
+        ].compactMap { $0 }
+        let message =
+            "\(factory.name) has \(lacks.joined(separator: " and ")), and \(asked.joined(separator: ", ")) "
+            + "is all that was asked for: declare it in the factory's capabilities, or fuzz other executors"
+        Issue.record(PropagationIssue.prefixed(comment, message), sourceLocation: sourceLocation)
+        return nil
     }
     let fuzzer = Fuzzer(factory: factory, options: options)
     let report = await fuzzer.run(seed: firstSeed, budget: .iterations(seeds))
@@ -66,9 +68,10 @@ public func expectTracePropagation<Factory: TracerAdapterFactory>(
         return finding
     }
     if statistics.scenarios > 0 && statistics.unsupported == statistics.scenarios {
+        let reasons = statistics.unsupportedReasons.sorted { $0.value > $1.value }.map(\.key)
         let message =
-            "\(factory.name) could run none of the \(statistics.scenarios) scenarios: every one needs an "
-            + "executor the adapter does not have (a propagating executor for 'tracedPool' hops)"
+            "\(factory.name) could run none of the \(statistics.scenarios) scenarios: "
+            + reasons.joined(separator: "; ")
         Issue.record(PropagationIssue.prefixed(comment, message), sourceLocation: sourceLocation)
     }
     return nil
@@ -126,14 +129,4 @@ public func expectTracePropagation<Factory: TracerAdapterFactory>(
     case .passed:
         return nil
     }
-}
-
-/// Whether the factory's adapters have a propagating executor for `tracedPool` hops.
-private func hasPropagatingExecutor<Factory: TracerAdapterFactory>(_ factory: Factory) -> Bool {
-    guard
-        let executor = factory.makeAdapter(instances: [TracerInstanceConfig()], seed: 0).propagatingExecutor(
-            width: 1)
-    else { return false }
-    executor.shutdown()
-    return true
 }

@@ -1,4 +1,4 @@
 import Foundation
+import TraceFuzzCommandLine
 
-let status = await TraceFuzzTool.main(Array(CommandLine.arguments.dropFirst()), context: .standard)
-exit(status.rawValue)
+exit(await TraceFuzzCommandLine.builtIn.main())

@@ -12,6 +12,7 @@ private struct SeedRecordingFactory: TracerAdapterFactory {
 
     let seeds = Seeds()
     var name: String { "TraceCore (recording seeds)" }
+    var capabilities: TracerCapabilities { .all }
 
     func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> TraceCoreAdapter {
         seeds.append(seed)

@@ -51,14 +51,17 @@ extension ForwardingTracerAdapter {
         await base.withExtracted(headers, body)
     }
 
+    /// `base`'s carrier keys.
+    public var carrierKeys: [String] { base.carrierKeys }
+
     /// `base`'s flush.
-    public func flush(instance: Int, timeout: Duration) -> FlushOutcome {
-        base.flush(instance: instance, timeout: timeout)
+    public func flush(instance: Int, timeout: Duration) async -> FlushOutcome {
+        await base.flush(instance: instance, timeout: timeout)
     }
 
     /// `base`'s shutdown.
-    public func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
-        base.shutdown(instance: instance, timeout: timeout)
+    public func shutdown(instance: Int, timeout: Duration) async -> FlushOutcome {
+        await base.shutdown(instance: instance, timeout: timeout)
     }
 
     /// `base`'s exported spans.
@@ -69,6 +72,9 @@ extension ForwardingTracerAdapter {
 
     /// `base`'s propagating executor.
     public func propagatingExecutor(width: Int) -> (any WorkExecutor)? { base.propagatingExecutor(width: width) }
+
+    /// `base`'s teardown.
+    public func tearDown() async { await base.tearDown() }
 }
 
 extension ForwardingTracerAdapter where CapturedContext == Base.CapturedContext {

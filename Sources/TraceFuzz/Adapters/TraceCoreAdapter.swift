@@ -109,14 +109,16 @@ public struct TraceCoreAdapter: TracerAdapter {
             EnvironmentCarrier.extract(from: environment, propagator: propagator), body)
     }
 
-    /// Force-flushes one provider.
-    public func flush(instance: Int, timeout: Duration) -> FlushOutcome {
-        FlushOutcome(providers[instance].forceFlush(timeout: timeout))
+    /// Force-flushes one provider. TraceCore's flush blocks its caller, so it waits off the cooperative pool.
+    public func flush(instance: Int, timeout: Duration) async -> FlushOutcome {
+        let provider = providers[instance]
+        return await offCooperativePool { FlushOutcome(provider.forceFlush(timeout: timeout)) }
     }
 
-    /// Shuts one provider down.
-    public func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
-        FlushOutcome(providers[instance].shutdown(timeout: timeout))
+    /// Shuts one provider down, off the cooperative pool.
+    public func shutdown(instance: Int, timeout: Duration) async -> FlushOutcome {
+        let provider = providers[instance]
+        return await offCooperativePool { FlushOutcome(provider.shutdown(timeout: timeout)) }
     }
 
     /// Every span every exporter holds, tagged with its instance.
@@ -155,6 +157,9 @@ public struct TraceCoreAdapterFactory: TracerAdapterFactory {
 
     /// `TraceCore`.
     public var name: String { "TraceCore" }
+
+    /// Everything: a traced pool of its own, seeded IDs, counted drops, sessions, unique IDs.
+    public var capabilities: TracerCapabilities { .all }
 
     /// A fresh adapter: new providers and exporters, IDs seeded from `seed`.
     public func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> TraceCoreAdapter {

@@ -60,7 +60,17 @@ public struct CheckInput: Sendable {
         self.expectationOfLabel = expectationOfLabel
         self.firstExport = first
         self.exportCount = count
-        self.sharedSpanIDs = Self.spansSharingIDs(exported)
+        let shared = Self.spansSharingIDs(exported)
+        // IDs unique only per tracer object say nothing when two tracers hand out the same one.
+        self.sharedSpanIDs =
+            record.capabilities.idUniqueness == .global
+            ? shared : shared.filter { Self.sameTracer(exported[$0.0], exported[$0.1]) }
+    }
+
+    /// Whether two exported spans were made by the same tracer object: the same instance, in the same
+    /// process.
+    static func sameTracer(_ one: ExportedSpan, _ other: ExportedSpan) -> Bool {
+        one.exportedBy == other.exportedBy && one.origin == other.origin
     }
 
     /// The position in ``expectations`` of a label, if the oracle expects it.

@@ -17,7 +17,7 @@ public struct InstanceIsolationInvariant: Invariant {
                 let instance = input.expectations[index].instance
                 let exportedBy = input.record.exported[position].exportedBy
                 let session = input.record.exported[position].sessionInstance
-                if exportedBy == instance && session == instance { continue }
+                if exportedBy == instance && (session == instance || !input.record.capabilities.sessions) { continue }
             }
             let expectation = input.expectations[index]
             for span in input.exports(of: expectation.label) {
@@ -31,7 +31,7 @@ public struct InstanceIsolationInvariant: Invariant {
                             expected: "exported by instance \(expectation.instance)",
                             actual: "exported by instance \(span.exportedBy)", labels: [expectation.label],
                             mark: .wrongInstance))
-                } else if span.sessionInstance != expectation.instance {
+                } else if span.sessionInstance != expectation.instance && input.record.capabilities.sessions {
                     let actual = span.sessionInstance.map { "the session of instance \($0)" } ?? "no session"
                     violations.append(
                         Violation(

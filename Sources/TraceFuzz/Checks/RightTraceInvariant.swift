@@ -13,11 +13,16 @@ public struct RightTraceInvariant: Invariant {
         // copying an expectation or a span would retain its strings.
         var traces = StringTable()
         var rootOfTrace: [Int] = []
+        // Trace IDs unique only per tracer object are told apart by the tracer that made the root.
+        let perTracer = input.record.capabilities.idUniqueness == .perTracer
         for index in input.expectations.indices {
             let position = input.firstExport[index]
             guard position >= 0 else { continue }
             if input.expectations[index].parentIndex == nil {
-                let (trace, inserted) = traces.insert(input.record.exported[position].identity.traceID)
+                let (trace, inserted) = traces.insert(
+                    perTracer
+                        ? Self.tracerQualified(input.record.exported[position])
+                        : input.record.exported[position].identity.traceID)
                 if inserted {
                     rootOfTrace.append(index)
                 } else {
@@ -45,6 +50,11 @@ public struct RightTraceInvariant: Invariant {
                     labels: [label], mark: .wrongTrace))
         }
         return violations
+    }
+
+    /// A trace ID with the tracer that made it: instance and process.
+    private static func tracerQualified(_ span: ExportedSpan) -> String {
+        "\(span.exportedBy)|\(span.origin ?? "")|\(span.identity.traceID)"
     }
 
     private func sharedTrace(_ input: CheckInput, root: Int, index: Int, position: Int) -> Violation {

@@ -14,6 +14,8 @@ public struct FuzzStatistics: Hashable, Sendable, Codable {
     public var invariants: [String: Int] = [:]
     /// Scenarios skipped because the adapter could not run them.
     public var unsupported = 0
+    /// Why scenarios were skipped: each reason the adapter or runtime gave, with how many it skipped.
+    public var unsupportedReasons: [String: Int] = [:]
     /// Findings.
     public var findings = 0
     /// Wall time, in seconds.

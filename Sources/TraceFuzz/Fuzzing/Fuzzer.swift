@@ -19,13 +19,14 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
     /// The invariants checked.
     public var checker: Checker
 
-    /// Creates a fuzzer.
+    /// Creates a fuzzer. The generator gets `options` fitted to what the tracer can do
+    /// (``GeneratorOptions/fitted(to:)``), so it makes only scenarios the tracer can run.
     public init(
         factory: Factory, options: GeneratorOptions = GeneratorOptions(), runtime: any ScenarioRuntime = RealRuntime(),
         checker: Checker = Checker()
     ) {
         self.factory = factory
-        self.generator = ScenarioGenerator(options: options)
+        self.generator = ScenarioGenerator(options: options.fitted(to: factory.capabilities))
         self.runtime = runtime
         self.checker = checker
     }
@@ -46,8 +47,7 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
         let start = clock.now
         var index: UInt64 = 0
         while true {
-            if case .iterations(let count) = budget, index >= UInt64(max(count, 0)) { break }
-            if case .time(let limit) = budget, index > 0, clock.now - start >= limit { break }
+            if budget.isSpent(scenarios: index, elapsed: clock.now - start) { break }
             let scenarioSeed = seed &+ index &* seedStride
             index += 1
             let generated = generator.generate(seed: scenarioSeed)
@@ -55,8 +55,9 @@ public struct Fuzzer<Factory: TracerAdapterFactory>: Sendable {
             report.statistics.count(generated.scenario)
             report.statistics.seconds = Self.seconds(clock.now - start)
             switch outcome {
-            case .unsupported:
+            case .unsupported(let record):
                 report.statistics.unsupported += 1
+                report.statistics.unsupportedReasons[record.unsupported ?? "no reason given", default: 0] += 1
             case .passed(let result, let record):
                 report.statistics.count(result, record: record)
             case .failed(let result, let record):

@@ -26,8 +26,13 @@ public struct GeneratorOptions: Hashable, Sendable, Codable {
     public var perturbations = true
     /// Whether to generate `flush` steps in the middle of a scenario.
     public var flushes = true
-    /// Whether some instances use batching processors, some with queues small enough to drop spans.
+    /// Whether some instances use batching processors.
     public var batchProcessors = true
+    /// Whether some instances use simple processors (export as each span ends). With batching alone,
+    /// every instance batches.
+    public var simpleProcessors = true
+    /// Whether some batching instances get queues small enough to drop spans.
+    public var smallQueues = true
     /// The share of scenarios, in percent (0–100), that may contain `process` hops at all; in those,
     /// `process` competes with the other executors by its weight. A process hop costs milliseconds (a
     /// child process per task), the others microseconds, so by default they are kept to a few scenarios
@@ -67,12 +72,32 @@ public struct GeneratorOptions: Hashable, Sendable, Codable {
         if strategyWeights.values.allSatisfy({ $0 <= 0 }) {
             throw OptionError(option: "strategies", message: "at least one strategy is required")
         }
+        if !batchProcessors && !simpleProcessors {
+            throw OptionError(option: "processors", message: "at least one span processor kind is required")
+        }
         try Self.check(processScenarioPercent, 0...100, "process-scenario-percent")
         try Self.check(processFaultPercent, 0...100, "process-fault-percent")
         if let (kind, weight) = processFaultWeights.first(where: { $0.value < 0 }) {
             throw OptionError(
                 option: "process-faults", message: "the weight of '\(kind.rawValue)' is negative (\(weight))")
         }
+    }
+
+    /// These options with everything the tracer cannot run taken out: `tracedPool` hops without an
+    /// executor of its own, `process` hops without a worker, processor kinds it does not honour, and
+    /// queues small enough to drop for a tracer that counts no drops.
+    ///
+    /// ```swift
+    /// let options = GeneratorOptions().fitted(to: factory.capabilities)
+    /// ```
+    public func fitted(to capabilities: TracerCapabilities) -> GeneratorOptions {
+        var options = self
+        if !capabilities.propagatingExecutor { options.executorWeights[.tracedPool] = nil }
+        if !capabilities.processHops { options.executorWeights[.process] = nil }
+        if !capabilities.batchProcessor { options.batchProcessors = false }
+        if !capabilities.simpleProcessor { options.simpleProcessors = false }
+        if !capabilities.countsDrops { options.smallQueues = false }
+        return options
     }
 
     private static func check(_ value: Int, _ range: ClosedRange<Int>, _ name: String) throws(OptionError) {

@@ -121,8 +121,10 @@ private struct Builder {
         let count =
             options.maxInstances > 1 && source.chance(30) ? source.int(in: 2...options.maxInstances) : 1
         return (0..<count).map { _ in
-            guard options.batchProcessors, source.chance(35) else { return TracerInstanceConfig() }
-            let small = source.chance(30)
+            // With both kinds allowed the draws are those of every earlier version: seeds keep their scenarios.
+            let batching = options.batchProcessors && (!options.simpleProcessors || source.chance(35))
+            guard batching else { return TracerInstanceConfig() }
+            let small = options.smallQueues && source.chance(30)
             let queue = small ? source.int(in: 2...16) : 2048
             let batch = small ? source.int(in: 1...queue) : 512
             let policy: TracerInstanceConfig.DropPolicy = source.chance(50) ? .dropOldest : .dropNewest

@@ -66,7 +66,9 @@ final class ChildSession: Sendable {
 
     private func take(_ line: WorkerLine) {
         switch line {
-        case .span(let span):
+        case .span(var span):
+            // Where the span was made: a grandchild's spans keep the site their own child gave them.
+            span.origin = span.origin ?? site
             log.remoteSpan(span)
             state.withLock { state in
                 state.outcome.spanLines += 1
@@ -83,6 +85,7 @@ final class ChildSession: Sendable {
         case .child(let outcome): log.child(outcome)
         case .tasks(let count): log.remoteTasks(count.count)
         case .diagnostics(let diagnostics): state.withLock { $0.outcome.diagnostics = diagnostics }
+        case .unsupported(let unsupported): log.unsupported("in child \(site): \(unsupported.reason)")
         case .done(let done):
             state.withLock { state in
                 state.outcome.sawDone = true

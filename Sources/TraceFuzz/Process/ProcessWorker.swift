@@ -50,7 +50,7 @@ public enum ProcessWorker {
             SystemCalls.writeAll(2, Array("tracefuzz worker: the seed '\(request.seed)' is not hex\n".utf8))
             return badRequestStatus
         }
-        let adapter = factory.makeAdapter(instances: request.instances, seed: seed)
+        let adapter = await factory.makeAdapter(instances: request.instances, seed: seed)
         let output = WorkerOutput(adapter: adapter, fault: request.fault, seed: seed)
         var processes = ProcessHopOptions()
         processes.worker = WorkerLocator.runningExecutable().map {
@@ -68,9 +68,11 @@ public enum ProcessWorker {
         atExit(adapter)
         let noFlush = request.fault?.kind == .noFlush
         if !noFlush {
-            for instance in request.instances.indices { execution.flush(instance: instance, final: true) }
+            for instance in request.instances.indices { await execution.flush(instance: instance, final: true) }
         }
         let exported = output.deliverExported()
+        // A worker that forgets to flush does not tear its tracer down either: that would flush.
+        if !noFlush { await adapter.tearDown() }
         report(request, execution: execution, output: output, exported: noFlush ? exported : nil)
         if request.diagnostics {
             _ = execution.children.waitUntilEmpty(timeout: .seconds(5))
@@ -135,6 +137,7 @@ public enum ProcessWorker {
         }
         output.write(.tasks(WorkerLine.Count(count: record.tasksRun)))
         for child in record.children { output.write(.child(child)) }
+        if let reason = record.unsupported { output.write(.unsupported(WorkerLine.Unsupported(reason: reason))) }
         for loss in record.expectedLosses { output.write(.loss(loss)) }
     }
 

@@ -34,6 +34,9 @@ enum WorkerLine: Hashable, Sendable {
     case tasks(Count)
     /// The worker's hygiene report.
     case diagnostics(ChildOutcome.Diagnostics)
+    /// The worker's tracer cannot run its steps (such as a `tracedPool` hop with no executor of its
+    /// own): the run is unsupported, not a loss of the child's spans.
+    case unsupported(Unsupported)
     /// The last line: how many span lines came before it.
     case done(Done)
 
@@ -65,6 +68,11 @@ enum WorkerLine: Hashable, Sendable {
         var count: Int
     }
 
+    /// `unsupported` fields.
+    struct Unsupported: Codable, Hashable, Sendable {
+        var reason: String
+    }
+
     /// `done` fields.
     struct Done: Codable, Hashable, Sendable {
         var spans: Int
@@ -72,7 +80,7 @@ enum WorkerLine: Hashable, Sendable {
 
     /// The line types, as written in `type`.
     enum Kind: String, Codable, CaseIterable {
-        case span, observed, ended, flush, leak, dropped, unflushed, loss, child, tasks, diagnostics, done
+        case span, observed, ended, flush, leak, dropped, unflushed, loss, child, tasks, diagnostics, unsupported, done
     }
 }
 
@@ -94,6 +102,7 @@ extension WorkerLine: Codable {
         case .child: self = .child(try ChildOutcome(from: decoder))
         case .tasks: self = .tasks(try Count(from: decoder))
         case .diagnostics: self = .diagnostics(try ChildOutcome.Diagnostics(from: decoder))
+        case .unsupported: self = .unsupported(try Unsupported(from: decoder))
         case .done: self = .done(try Done(from: decoder))
         }
     }
@@ -114,6 +123,7 @@ extension WorkerLine: Codable {
         case .child(let value): try value.encode(to: encoder)
         case .tasks(let value): try value.encode(to: encoder)
         case .diagnostics(let value): try value.encode(to: encoder)
+        case .unsupported(let value): try value.encode(to: encoder)
         case .done(let value): try value.encode(to: encoder)
         }
     }
@@ -132,6 +142,7 @@ extension WorkerLine: Codable {
         case .child: .child
         case .tasks: .tasks
         case .diagnostics: .diagnostics
+        case .unsupported: .unsupported
         case .done: .done
         }
     }

@@ -67,7 +67,7 @@ public enum WorkerLocator {
     }
 
     /// The running executable's path: `/proc/self/exe` where there is one.
-    static func runningExecutable() -> String? {
+    public static func runningExecutable() -> String? {
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             return resolved
         }

@@ -15,13 +15,21 @@
 ///
 /// `replay --seed` regenerates the scenario the seed made before any shrinking; a shrunk scenario is
 /// replayed from its scenario file (`tracefuzz replay FILE`).
+///
+/// The program is ``tool``: `tracefuzz` unless a command-line binary of its own binds another for the
+/// task that prints the line (`tracefuzz-tracing replay --tracer swift-otel --seed 0x2a`).
 public enum ReplayCommand {
-    /// The command's name as typed.
-    public static let tool = "tracefuzz"
+    /// The binary and tracer replay lines name, for the current task and its children.
+    @TaskLocal public static var tool = ReplayTool()
 
     /// `tracefuzz replay --seed 0x2a` followed by ``flags(for:)``.
     public static func line(seed: UInt64, options: GeneratorOptions = GeneratorOptions()) -> String {
-        ([tool, "replay", "--seed", SeedText.hex(seed)] + flags(for: options)).joined(separator: " ")
+        (tool.words("replay") + ["--seed", SeedText.hex(seed)] + flags(for: options)).joined(separator: " ")
+    }
+
+    /// `tracefuzz replay FILE`: the line that replays a scenario file.
+    public static func line(file path: String) -> String {
+        (tool.words("replay") + [path]).joined(separator: " ")
     }
 
     /// The replay line for a finding's seed, or `nil` when the finding was not generated from a seed.

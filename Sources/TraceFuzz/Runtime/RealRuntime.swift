@@ -21,7 +21,8 @@ public struct RealRuntime: ScenarioRuntime {
         self.processes = processes
     }
 
-    /// Runs `scenario` once against a fresh adapter from `factory`.
+    /// Runs `scenario` once against a fresh adapter from `factory`. The deadline covers making the
+    /// adapter and tearing it down, as well as the steps and the final flushes.
     public func run<Factory: TracerAdapterFactory>(
         _ scenario: Scenario, factory: Factory, seed: UInt64
     ) async -> RunRecord {
@@ -32,7 +33,6 @@ public struct RealRuntime: ScenarioRuntime {
                 + "(tracefuzz run --driver python)"
             return record
         }
-        let adapter = factory.makeAdapter(instances: scenario.instances, seed: seed)
         let plan = ScenarioPlan(scenario)
         var processes = self.processes
         if processes.worker == nil && Self.hasProcessHop(scenario.steps) {
@@ -44,25 +44,34 @@ public struct RealRuntime: ScenarioRuntime {
                 return record
             }
         }
-        let execution = ScenarioExecution(
-            adapter: adapter, seed: seed, flushTimeout: flushTimeout, instances: scenario.instances,
-            processes: processes)
+        let capabilities = factory.capabilities
+        let made = OneShot<Factory.Adapter>()
         let instanceCount = scenario.instances.count
         let outcome = OneShot<RunRecord>()
+        let flushTimeout = self.flushTimeout
+        // The execution exists before the adapter does, so a hang while making it can still be reported.
+        let setup = PendingTasks()
 
         // Claimed once: by the run when it starts, or by the backstop below when it has not.
         let start = OneShot<Bool>()
+        let executionBox = OneShot<ScenarioExecution<Factory.Adapter>>()
         @Sendable func reportHang(neverStarted: Bool) {
             // Claim the outcome before killing children: their deaths let the run go on and finish,
             // and that late, clean-looking ending must not be reported instead of the hang.
             guard outcome.claim() else { return }
-            let pending = execution.pending.snapshot()
-            let killed = execution.children.killAll()
-            _ = execution.children.waitUntilEmpty(timeout: .seconds(5))
             var record = RunRecord()
-            execution.log.fill(&record)
-            let arrived = execution.log.remoteSpans()
-            record.exported = adapter.exportedSpans() + arrived
+            record.capabilities = capabilities
+            var pending = setup.snapshot()
+            var killed: [ChildRegistry.Killed] = []
+            var arrived: [ExportedSpan] = []
+            if let execution = executionBox.peek() {
+                pending += execution.pending.snapshot()
+                killed = execution.children.killAll()
+                _ = execution.children.waitUntilEmpty(timeout: .seconds(5))
+                execution.log.fill(&record)
+                arrived = execution.log.remoteSpans()
+            }
+            record.exported = (made.peek()?.exportedSpans() ?? []) + arrived
             record.hang = HangReport(
                 deadlineMillis: scenario.deadlineMillis, pending: pending,
                 killedProcesses: killed.map { "\($0.site) (pid \($0.pid))" },
@@ -81,18 +90,30 @@ public struct RealRuntime: ScenarioRuntime {
             // queued behind other work (a test suite starting, child processes starting) has not hung.
             DispatchQueue.global().asyncAfter(
                 deadline: .now() + .milliseconds(scenario.deadlineMillis), execute: watchdog)
+            let making = setup.begin("making the tracer adapter")
+            let adapter = await factory.makeAdapter(instances: scenario.instances, seed: seed)
+            made.deliver(adapter)
+            setup.end(making)
+            let execution = ScenarioExecution(
+                adapter: adapter, seed: seed, flushTimeout: flushTimeout, instances: scenario.instances,
+                processes: processes)
+            executionBox.deliver(execution)
             await execution.runAsync(plan.steps, site: "top")
             await execution.pending.waitUntilIdle()
             execution.shutdownRetainedExecutors()
-            for instance in 0..<instanceCount { execution.flush(instance: instance, final: true) }
+            for instance in 0..<instanceCount { await execution.flush(instance: instance, final: true) }
             execution.children.killAll()
             var record = RunRecord()
+            record.capabilities = capabilities
             execution.log.fill(&record)
             record.exported = adapter.exportedSpans() + execution.log.remoteSpans()
             record.dropped = (0..<instanceCount).map {
                 adapter.droppedSpans(instance: $0) + execution.log.remoteDropped(instance: $0)
             }
-            for instance in 0..<instanceCount { _ = adapter.shutdown(instance: instance, timeout: .seconds(1)) }
+            let closing = setup.begin("shutting down and tearing down the tracer adapter")
+            for instance in 0..<instanceCount { _ = await adapter.shutdown(instance: instance, timeout: .seconds(1)) }
+            await adapter.tearDown()
+            setup.end(closing)
             watchdog.cancel()
             if outcome.claim() { outcome.deliver(record) }
         }
@@ -157,6 +178,9 @@ final class OneShot<Value: Sendable>: Sendable {
         }
         waiter?.resume(returning: value)
     }
+
+    /// The value, if one was delivered; never waits.
+    func peek() -> Value? { state.withLock { $0.value } }
 
     /// Suspends until a value is delivered.
     func value() async -> Value {

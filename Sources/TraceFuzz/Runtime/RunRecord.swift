@@ -30,6 +30,9 @@ public struct RunRecord: Sendable {
     /// Exceptions tasks raised (or the tracer logged) during the run; reports name them beside the spans
     /// they cost.
     public var exceptions: [TaskException] = []
+    /// What the tracer declared it can do: the invariants check only what it promises (sessions, where
+    /// its IDs are unique). Everything unless a runtime says otherwise.
+    public var capabilities = TracerCapabilities.all
 
     /// An empty record.
     public init() {}

@@ -81,8 +81,8 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
 
     private func runSync(_ step: Step) {
         switch step {
-        case .flush(let flush): self.flush(instance: flush.instance)
-        case .shutdown(let step): self.flush(instance: step.instance, shutdown: true)
+        case .flush(let flush): Self.waitOutsidePool { await self.flush(instance: flush.instance) }
+        case .shutdown(let step): Self.waitOutsidePool { await self.flush(instance: step.instance, shutdown: true) }
         case .yield: sched_yield()
         case .sleep(let sleep): usleep(UInt32(sleep.micros))
         case .barrier(let barrier): barriers.arrive(barrier)
@@ -92,8 +92,8 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
 
     private func runAsync(_ step: Step) async {
         switch step {
-        case .flush(let flush): self.flush(instance: flush.instance)
-        case .shutdown(let step): self.flush(instance: step.instance, shutdown: true)
+        case .flush(let flush): await self.flush(instance: flush.instance)
+        case .shutdown(let step): await self.flush(instance: step.instance, shutdown: true)
         case .yield: await Task.yield()
         case .sleep(let sleep): try? await Task.sleep(for: .microseconds(sleep.micros))
         case .barrier(let barrier): await barriers.arrive(barrier)
@@ -104,14 +104,14 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
     /// Flushes (or shuts down) one instance and records what it had to cover. The final flush is
     /// numbered 0; the run's own final flush also counts what child processes delivered and dropped,
     /// since it must cover every span of the scenario.
-    func flush(instance: Int, final: Bool = false, shutdown: Bool = false) {
+    func flush(instance: Int, final: Bool = false, shutdown: Bool = false) async {
         let index = final ? 0 : log.nextFlushIndex()
         let endedBefore = log.endedLabels(instance: instance)
         if shutdown { log.shutdownBegins(instance: instance) }
         let outcome =
             shutdown
-            ? adapter.shutdown(instance: instance, timeout: flushTimeout)
-            : adapter.flush(instance: instance, timeout: flushTimeout)
+            ? await adapter.shutdown(instance: instance, timeout: flushTimeout)
+            : await adapter.flush(instance: instance, timeout: flushTimeout)
         var exported = Set(adapter.exportedSpans().lazy.filter { $0.exportedBy == instance }.map(\.label))
         var dropped = adapter.droppedSpans(instance: instance)
         if final && observer == nil {
@@ -123,6 +123,18 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
                 index: index, instance: instance, endedBefore: endedBefore, exportedAfter: exported,
                 droppedAfter: dropped, outcome: outcome, isShutdown: shutdown,
                 shutdownBegunByReturn: log.hasShutdownBegun(instance: instance)))
+    }
+
+    /// Runs async `body` to its end from a worker thread of a synchronous executor (never a thread of
+    /// the cooperative pool), blocking that thread meanwhile: how a flush step in a pool worker awaits
+    /// the tracer's async flush.
+    static func waitOutsidePool(_ body: @escaping @Sendable () async -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await body()
+            done.signal()
+        }
+        done.wait()
     }
 
     // MARK: - Hops

@@ -8,7 +8,8 @@ import TraceFuzz
 struct ShutdownSendRaceAdapter: ValueCaptureForwarding {
     let core: MutantCore
 
-    func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
-        FlushOutcome(core.processors[instance].shutdown(timeout: timeout))
+    func shutdown(instance: Int, timeout: Duration) async -> FlushOutcome {
+        let processor = core.processors[instance]
+        return await offCooperativePool { FlushOutcome(processor.shutdown(timeout: timeout)) }
     }
 }

@@ -119,12 +119,14 @@ struct MutantCore: TracerAdapter {
         await TraceContext.withContext(extract(headers), body)
     }
 
-    func flush(instance: Int, timeout: Duration) -> FlushOutcome {
-        FlushOutcome(providers[instance].forceFlush(timeout: timeout))
+    func flush(instance: Int, timeout: Duration) async -> FlushOutcome {
+        let provider = providers[instance]
+        return await offCooperativePool { FlushOutcome(provider.forceFlush(timeout: timeout)) }
     }
 
-    func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
-        FlushOutcome(providers[instance].shutdown(timeout: timeout))
+    func shutdown(instance: Int, timeout: Duration) async -> FlushOutcome {
+        let provider = providers[instance]
+        return await offCooperativePool { FlushOutcome(provider.shutdown(timeout: timeout)) }
     }
 
     func exportedSpans() -> [ExportedSpan] {

@@ -15,5 +15,8 @@ struct MutantFactory<Adapter: TracerAdapter>: TracerAdapterFactory {
         self.make = make
     }
 
-    func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> Adapter { make(instances, seed) }
+    /// TraceCore's: a mutant changes one part of a tracer that can do everything.
+    var capabilities: TracerCapabilities { .all }
+
+    func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) async -> Adapter { make(instances, seed) }
 }

@@ -60,6 +60,8 @@ struct ForgetfulTracerFactory: TracerAdapterFactory {
     var forgets = true
 
     var name: String { forgets ? "ForgetfulTracer" : "TraceCore without a pool" }
+    /// TraceCore's, but for an executor of its own.
+    var capabilities: TracerCapabilities { TracerCapabilities(seededIDs: true, countsDrops: true, sessions: true) }
 
     func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> ForgetfulTracerAdapter {
         ForgetfulTracerAdapter(base: TraceCoreAdapter(instances: instances, seed: seed), forgets: forgets)

@@ -84,4 +84,32 @@ struct ChildSessionTests {
         #expect(ChildSession.excerpt([0xff, 0x41]) == "\\xff" + "A")
         #expect(ChildSession.excerpt(Array(String(repeating: "x", count: 200).utf8)).count == 81)
     }
+
+    @Test("a child that cannot run its steps makes the run unsupported, not a loss of its spans")
+    func unsupportedChild() async {
+        let (session, log) = Self.session()
+        let reason = "the tracer adapter has no executor of its own for 'tracedPool' hops"
+        session.receive(Self.line(.unsupported(WorkerLine.Unsupported(reason: reason))))
+        session.receive(Self.line(.done(WorkerLine.Done(spans: 0))))
+        session.finish(ChildProcess.Exit(pid: 42, status: 0))
+        var record = RunRecord()
+        log.fill(&record)
+        #expect(record.unsupported == "in child h1.t0 process/fresh: \(reason)")
+        // What the fuzzer makes of it: skipped with its reason, never checked for lost spans.
+        let fuzzer = Fuzzer(factory: TraceCoreAdapterFactory(), runtime: RecordedRuntime(record: record))
+        let outcome = await fuzzer.check(Scenario(steps: [.span(SpanStep(label: "a"))]), seed: 1)
+        guard case .unsupported = outcome else {
+            Issue.record("expected unsupported, got \(outcome.violations.map(\.message))")
+            return
+        }
+    }
+}
+
+/// A runtime that returns the same record for every run.
+private struct RecordedRuntime: ScenarioRuntime {
+    let record: RunRecord
+
+    func run<Factory: TracerAdapterFactory>(_ scenario: Scenario, factory: Factory, seed: UInt64) async -> RunRecord {
+        record
+    }
 }

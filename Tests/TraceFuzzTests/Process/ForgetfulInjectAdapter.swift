@@ -13,6 +13,7 @@ struct ForgetfulInjectAdapter: ForwardingTracerAdapter {
 /// Makes ``ForgetfulInjectAdapter``s.
 struct ForgetfulInjectFactory: TracerAdapterFactory {
     var name: String { "TraceCore whose inject forgets the context" }
+    var capabilities: TracerCapabilities { .all }
 
     func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> ForgetfulInjectAdapter {
         ForgetfulInjectAdapter(base: TraceCoreAdapter(instances: instances, seed: seed))

@@ -56,13 +56,13 @@ struct PlantedAdapter: TracerAdapter {
         await base.withExtracted(headers, body)
     }
 
-    func flush(instance: Int, timeout: Duration) -> FlushOutcome {
-        let outcome = base.flush(instance: instance, timeout: timeout)
+    func flush(instance: Int, timeout: Duration) async -> FlushOutcome {
+        let outcome = await base.flush(instance: instance, timeout: timeout)
         return bug == .flushAlwaysFails ? .failure : outcome
     }
-    func shutdown(instance: Int, timeout: Duration) -> FlushOutcome {
+    func shutdown(instance: Int, timeout: Duration) async -> FlushOutcome {
         shutDown.insert(instance)
-        return base.shutdown(instance: instance, timeout: timeout)
+        return await base.shutdown(instance: instance, timeout: timeout)
     }
 
     func droppedSpans(instance: Int) -> Int {
@@ -110,6 +110,7 @@ struct PlantedAdapterFactory: TracerAdapterFactory {
     let bug: PlantedBug
 
     var name: String { "TraceCore with \(bug.rawValue)" }
+    var capabilities: TracerCapabilities { .all }
 
     func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> PlantedAdapter {
         PlantedAdapter(
