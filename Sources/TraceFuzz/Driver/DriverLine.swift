@@ -9,17 +9,15 @@ enum DriverLine: Sendable {
     case hello(DriverHello)
     /// An exception a task raised or the tracer logged.
     case exception(TaskException)
-    /// The driver cannot run the scenario.
-    case unsupported(String)
     /// The driver could not read a request.
     case error(String)
 
-    /// The line types the driver adds to the worker protocol.
+    /// The line types the driver adds to the worker protocol (`unsupported` is the worker's own).
     enum Kind: String, Codable {
-        case hello, exception, unsupported, error
+        case hello, exception, error
     }
 
-    fileprivate enum Keys: String, CodingKey { case type, run, reason, message }
+    fileprivate enum Keys: String, CodingKey { case type, run, message }
 }
 
 extension DriverLine {
@@ -44,7 +42,6 @@ extension DriverLine {
             switch Kind(rawValue: type) {
             case .hello: line = .hello(try DriverHello(from: decoder))
             case .exception: line = .exception(try TaskException(from: decoder))
-            case .unsupported: line = .unsupported(try container.decode(String.self, forKey: .reason))
             case .error: line = .error(try container.decode(String.self, forKey: .message))
             case nil:
                 throw DecodingError.dataCorruptedError(

@@ -42,7 +42,6 @@ struct DriverRunReader {
         switch decoded.line {
         case .worker(let line): take(line, bytes)
         case .exception(let exception): record.exceptions.append(exception)
-        case .unsupported(let reason): record.unsupported = "the \(driver) driver cannot run it: \(reason)"
         case .error(let message): bad(bytes, reason: "the driver refused the request: \(message)")
         case .hello: bad(bytes, reason: "a second hello")
         }
@@ -66,6 +65,8 @@ struct DriverRunReader {
         case .loss(let loss): record.expectedLosses.append(loss)
         case .child(let child): record.children.append(child)
         case .tasks(let count): record.tasksRun += count.count
+        case .unsupported(let unsupported):
+            record.unsupported = "the \(driver) driver cannot run it: \(unsupported.reason)"
         case .unflushed, .diagnostics: break
         case .done(let end):
             done = true

@@ -24,7 +24,7 @@ public struct DriverRuntime: ScenarioRuntime {
     {
         let driver = self.driver
         let flushTimeout = self.flushTimeout
-        return await withCheckedContinuation { continuation in
+        var record = await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: driver.exchange(scenario, seed: seed, flushTimeout: flushTimeout))
             }
@@ -32,5 +32,7 @@ public struct DriverRuntime: ScenarioRuntime {
             thread.stackSize = 1 << 20
             thread.start()
         }
+        record.capabilities = factory.capabilities
+        return record
     }
 }

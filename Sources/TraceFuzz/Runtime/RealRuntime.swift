@@ -26,6 +26,11 @@ public struct RealRuntime: ScenarioRuntime {
     public func run<Factory: TracerAdapterFactory>(
         _ scenario: Scenario, factory: Factory, seed: UInt64
     ) async -> RunRecord {
+        if factory is DriverTracerFactory {
+            var record = RunRecord()
+            record.unsupported = "the \(factory.name) tracer runs in its driver: use DriverRuntime"
+            return record
+        }
         if let kind = Self.driverOnlyExecutor(scenario.steps) {
             var record = RunRecord()
             record.unsupported =

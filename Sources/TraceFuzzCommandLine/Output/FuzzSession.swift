@@ -16,7 +16,7 @@ struct FuzzSession<Factory: TracerAdapterFactory> {
         _ command: String, factory: Factory, flags: GeneratorFlags, shrink: ShrinkFlags,
         findingsDirectory: String, database: DatabaseFlags, context: CommandContext
     ) async -> FuzzSession? {
-        let fuzzer = Fuzzer(factory: factory, options: flags.options)
+        let fuzzer = Fuzzer(factory: factory, options: flags.options, runtime: context.fuzzRuntime)
         let store = database.resolved(default: context.defaultDatabase)
         let pipeline = FindingPipeline(
             fuzzer: fuzzer, tracer: factory.name, flags: flags, shrink: shrink,
