@@ -121,6 +121,10 @@ def run_request(request, options):
     for instance in instances.all:
         dropped[instance.index] += instance.drops.count
     instances.close()
+    # The final flush covers the children's spans too: its drop count is the run's, as `dropped` says.
+    for line in lines:
+        if line["type"] == "flush" and line["index"] == 0 and "site" not in line:
+            line["droppedAfter"] = dropped[line["instance"]]
     spans = exported + [line for line in lines if line["type"] == "span"]
     lines = [line for line in lines if line["type"] != "span"]
     out = [dict(line, run=run_id) for line in spans + lines]

@@ -100,7 +100,8 @@ def _process(run, kind, request):
     context = multiprocessing.get_context("fork" if kind == "forkProcess" else "spawn")
     run.recorder.task_ran()
     reader, writer = context.Pipe(duplex=False)
-    process = context.Process(target=process_main, args=(writer, request), daemon=True)
+    # Not daemonic: a daemonic process may not start children, and process hops nest.
+    process = context.Process(target=process_main, args=(writer, request, kind == "forkProcess"))
     done = concurrent.futures.Future()
     try:
         process.start()
@@ -233,9 +234,14 @@ def run_child(request, sink=None, shutdown_on_exit=False, check_leak=False):
     return lines
 
 
-def process_main(writer, request):
+def process_main(writer, request, forked=False):
     """A Process child: streams exported spans as they are exported (even from the SDK's exit hook,
-    after the task returned), then its other lines and an `end` marker."""
+    after the task returned), then its other lines and an `end` marker.
+
+    A forked child that flushed leaves with `os._exit(0)` once its lines are sent: on 3.11,
+    multiprocessing's teardown in a child forked from a ThreadPoolExecutor worker thread exits with
+    status 1, silently, after the work is done (stdlib behaviour, not the tracer's). A `noFlush` child
+    leaves the ordinary way, since what the exit path does with the SDK's exit hook is what it tests."""
     lock = threading.Lock()
 
     def send(lines):
@@ -247,6 +253,11 @@ def process_main(writer, request):
 
     lines = run_child(request, sink=send, shutdown_on_exit=True)
     send(lines + [{"type": "end"}])
+    if forked and (request.get("fault") or {}).get("kind") != "noFlush":
+        import os
+
+        writer.close()
+        os._exit(0)
 
 
 def pool_task(request):

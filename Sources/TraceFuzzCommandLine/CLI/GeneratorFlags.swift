@@ -49,7 +49,7 @@ struct GeneratorFlags: Hashable, Sendable {
         if tool.driver.isEmpty {
             return ExecutorKind.allCases.filter { !ExecutorKind.driverOnly.contains($0) }.map(\.rawValue)
         }
-        return ExecutorKind.allCases.filter { tool.defaults.executorWeights[$0] != nil }.map(\.rawValue)
+        return ExecutorKind.allCases.filter(GeneratorOptions.pythonExecutors.contains).map(\.rawValue)
     }
     /// Strategy names the flags accept.
     static let strategyNames = PropagationStrategy.allCases.map(\.rawValue)
