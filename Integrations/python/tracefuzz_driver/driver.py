@@ -192,7 +192,13 @@ def serve(stdin, stdout, options):
         stdout.flush()
 
 
+SWITCH_INTERVAL_SECONDS = 0.0001
+"""How often the interpreter hands the GIL to another thread: 50 times as often as its default 5 ms, so
+threads interleave inside short spans (hostile scheduling, as the Swift runtime's jitter is)."""
+
+
 def main(argv=None):
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     logging.getLogger("opentelemetry").addHandler(_ERRORS)
     logging.getLogger("opentelemetry").propagate = False
     try:
