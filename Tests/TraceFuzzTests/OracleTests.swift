@@ -3,7 +3,7 @@ import TraceFuzz
 
 @Suite("Oracle")
 struct OracleTests {
-    static let executors = ExecutorKind.allCases.filter { $0 != .process }
+    static let executors = ExecutorKind.allCases.filter { $0 != .process && !ExecutorKind.driverOnly.contains($0) }
 
     @Test(
         "a worker span's expected parent follows Swift's inheritance rules",

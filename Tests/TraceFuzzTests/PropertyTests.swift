@@ -7,7 +7,7 @@ import TraceFuzz
 /// suites blocking the two cooperative threads) starve scenarios past their deadline under ThreadSanitizer.
 @Suite("Properties of TraceCore", .serialized)
 struct PropertyTests {
-    static let executors = ExecutorKind.allCases.filter { $0 != .process }
+    static let executors = ExecutorKind.allCases.filter { $0 != .process && !ExecutorKind.driverOnly.contains($0) }
     static let seedsPerCombination = 50
 
     @Test("every invariant holds", arguments: executors, PropagationStrategy.allCases)

@@ -92,7 +92,7 @@ struct ScenarioLoaderTests {
             name: "a fault on a hop that is not a process hop",
             json: #"{"format": 1, "steps": [{"hop": {"executor": "pool", "#
                 + #""fault": {"kind": "crash"}, "tasks": [[]]}}]}"#,
-            path: "$.steps[0].hop.fault", words: "only 'process' hops"),
+            path: "$.steps[0].hop.fault", words: "only 'process' and 'forkProcess' hops"),
         BadInput(
             name: "no tasks", json: #"{"format": 1, "steps": [{"hop": {"executor": "thread", "tasks": []}}]}"#,
             path: "$.steps[0].hop.tasks", words: "at least one task"),

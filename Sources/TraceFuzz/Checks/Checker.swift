@@ -13,7 +13,8 @@ public struct Checker: Sendable {
 
     /// Checks one run. When the run hung, only the hang is reported: everything else is incomplete.
     public func check(_ scenario: Scenario, record: RunRecord) -> CheckResult {
-        let expectations = Oracle.expectations(for: scenario, tracedPoolPropagates: record.tracedPoolPropagates)
+        let expectations = Oracle.expectations(
+            for: scenario, tracedPoolPropagates: record.tracedPoolPropagates, rules: record.contextRules)
         return check(CheckInput(scenario: scenario, expectations: expectations, record: record))
     }
 

@@ -58,6 +58,7 @@ public struct NoLossInvariant: Invariant {
                 + "\(missing.count) span(s) are missing: \(Self.list(missing)) (\(flush.droppedAfter) counted as dropped)"
             if !neverRan.isEmpty {
                 message += "; never ended (their task died or never ran): \(Self.list(neverRan))"
+                message += Self.exceptions(input, costing: neverRan)
             }
             let unflushed = input.record.children.flatMap { child in
                 child.unflushed.filter(missing.contains).map { "'\($0)' (\(child.site))" }
@@ -75,6 +76,20 @@ public struct NoLossInvariant: Invariant {
                     labels: missing, mark: .missing))
         }
         return violations
+    }
+
+    /// `; h1.t1 pool/shared raised RuntimeError: …` for the exceptions raised where the lost spans ran
+    /// (or every task exception, when none ran there): what killed the task names the loss.
+    static func exceptions(_ input: CheckInput, costing labels: [String]) -> String {
+        guard !input.record.exceptions.isEmpty else { return "" }
+        let lost = Set(labels)
+        let sites = Set(input.expectations.filter { lost.contains($0.label) }.map(\.site))
+        let raised = input.record.exceptions.filter { $0.where != "logged" && !$0.where.hasPrefix("logger") }
+        let there = raised.filter { sites.contains($0.site) }
+        let shown = (there.isEmpty ? raised : there)
+        guard let first = shown.first else { return "" }
+        let more = shown.count > 1 ? " (and \(shown.count - 1) more)" : ""
+        return "; \(first.site) raised \(first.exceptionType): \(first.message)\(more)"
     }
 
     static func list(_ labels: [String]) -> String {

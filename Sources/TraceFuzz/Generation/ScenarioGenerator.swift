@@ -102,10 +102,11 @@ private struct Builder {
 
     mutating func build() -> Scenario {
         // Process hops are slow: most scenarios may not have any (unless they are all there is).
-        if executors.contains(where: { $0.0 == .process }) && executors.count > 1
+        if executors.contains(where: { $0.0.runsInChildProcess })
+            && executors.contains(where: { !$0.0.runsInChildProcess })
             && !source.chance(options.processScenarioPercent)
         {
-            executors.removeAll { $0.0 == .process }
+            executors.removeAll { $0.0.runsInChildProcess }
         }
         let instances = makeInstances()
         instanceCount = instances.count
@@ -200,19 +201,19 @@ private struct Builder {
         let taskCount = source.int(in: 1...options.maxFanOut)
         var barrier: BarrierStep?
         // Tasks in different processes can never meet at a barrier: no barriers for process hops.
-        if options.perturbations && taskCount > 1 && executor != .process && source.chance(30) {
+        if options.perturbations && taskCount > 1 && !executor.runsInChildProcess && source.chance(30) {
             barriers += 1
             barrier = BarrierStep(name: "b\(barriers)", parties: source.int(in: 2...taskCount))
         }
         // A child process runs its task's steps as its own top level: async, like the scenario's.
         let workerContext: StepContext =
-            executor.runsAsync || executor == .process
+            executor.runsAsync || executor.runsInChildProcess
             ? .async : executor.workerMayBlock ? .blockingAllowed : .noBlocking
         var tasks: [[Step]] = []
         for _ in 0..<taskCount {
             tasks.append(makeSteps(depth: depth + 1, context: workerContext, barrier: barrier))
         }
-        let fault = executor == .process ? makeFault(taskCount: taskCount) : nil
+        let fault = executor.takesFaults ? makeFault(taskCount: taskCount) : nil
         return .hop(
             HopStep(
                 executor: executor, width: width, strategy: strategy, join: join, tasks: tasks, fault: fault))

@@ -25,6 +25,24 @@ public enum ExecutorKind: String, Codable, Hashable, Sendable, CaseIterable {
     /// the strategy serializes it (`carrier`: `TRACEPARENT`/`TRACESTATE` in the child's environment;
     /// `fresh`, `shared`: a header dictionary in the request).
     case process
+    /// Python's `asyncio.to_thread` per task: a worker thread that starts with a copy of the caller's
+    /// context. Only the Python driver runs it.
+    case toThread
+    /// Python's `loop.run_in_executor(None, …)` per task: a pooled thread that starts with an empty
+    /// context. Only the Python driver runs it.
+    case runInExecutor
+    /// A child process per task started by `fork` (Python's `multiprocessing`, `fork`): the child starts
+    /// with a copy of the submitter's context. Only the Python driver runs it.
+    case forkProcess
+    /// A process pool (`ProcessPoolExecutor(width)`, `spawn`) whose workers start empty and live long.
+    /// Only the Python driver runs it.
+    case processPool
+    /// A process pool started by `fork` (`ProcessPoolExecutor(width)`, `fork`): a worker keeps the context
+    /// of the submit that forked it. Only the Python driver runs it.
+    case forkProcessPool
+
+    /// The executors only a language driver runs (the Swift runtime has no counterpart).
+    public static let driverOnly: Set<ExecutorKind> = [.toThread, .runInExecutor, .forkProcess, .processPool, .forkProcessPool]
 
     /// Whether Swift's task-local inheritance carries context into the worker with no help.
     public var inheritsTaskLocals: Bool {
@@ -46,7 +64,23 @@ public enum ExecutorKind: String, Codable, Hashable, Sendable, CaseIterable {
     public var isStructured: Bool { self == .taskGroup || self == .asyncLet }
 
     /// Whether `width` is meaningful.
-    public var hasWidth: Bool { self == .pool || self == .tracedPool || self == .operationQueue }
+    public var hasWidth: Bool {
+        switch self {
+        case .pool, .tracedPool, .operationQueue, .processPool, .forkProcessPool: true
+        default: false
+        }
+    }
+
+    /// Whether the tasks run in child processes (which never meet at a barrier).
+    public var runsInChildProcess: Bool {
+        switch self {
+        case .process, .forkProcess, .processPool, .forkProcessPool: true
+        default: false
+        }
+    }
+
+    /// Whether a hop of this kind may name a fault for one task's child (one child process per task).
+    public var takesFaults: Bool { self == .process || self == .forkProcess }
 
     /// Whether a worker may block waiting for a nested joined hop. Dispatch's concurrent queues and
     /// `OperationQueue` share a pool sized to the cores; blocking their workers on nested work starves

@@ -87,8 +87,8 @@ public enum ScenarioValidator {
         _ fault: ProcessFault, hop: HopStep, path: String
     ) throws(ScenarioError) {
         try check(
-            hop.executor == .process, path,
-            "faults are committed by child processes: only 'process' hops may name one")
+            hop.executor.takesFaults, path,
+            "faults are committed by child processes: only 'process' and 'forkProcess' hops may name one")
         try range(fault.task, 0...(hop.tasks.count - 1), "\(path).task")
         try range(fault.afterSpans, 0...ScenarioValidator.maxFaultAfterSpans, "\(path).afterSpans")
         if let signal = fault.signal {

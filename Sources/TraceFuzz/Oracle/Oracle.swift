@@ -7,19 +7,23 @@
 ///
 /// `tracedPool` hops run on the adapter's own executor; whether it carries context by itself is what
 /// that executor declares (``WorkExecutor/propagatesContext``), passed in as `tracedPoolPropagates`.
+/// Another language's rules (``ContextRules/python``) replace Swift's for runs of its driver.
 public enum Oracle {
-    /// The expectation for every span, in pre-order.
-    public static func expectations(for scenario: Scenario, tracedPoolPropagates: Bool = true) -> [SpanExpectation] {
-        var walker = Walker(tracedPoolPropagates: tracedPoolPropagates)
+    /// The expectation for every span, in pre-order, under a language's context rules (Swift's by default).
+    public static func expectations(
+        for scenario: Scenario, tracedPoolPropagates: Bool = true, rules: ContextRules = .swift
+    ) -> [SpanExpectation] {
+        var walker = Walker(tracedPoolPropagates: tracedPoolPropagates, rules: rules)
         walker.walk(scenario.steps, ambient: nil, site: "top")
         return walker.result
     }
 
     /// Whether the worker of a hop sees the submitter's context.
     public static func workerInheritsContext(
-        executor: ExecutorKind, strategy: PropagationStrategy, tracedPoolPropagates: Bool = true
+        executor: ExecutorKind, strategy: PropagationStrategy, tracedPoolPropagates: Bool = true,
+        rules: ContextRules = .swift
     ) -> Bool {
-        strategy != .none || executor.inheritsTaskLocals || (executor == .tracedPool && tracedPoolPropagates)
+        rules.inherits(executor, strategy: strategy, tracedPoolPropagates: tracedPoolPropagates)
     }
 
     private struct Ambient {
@@ -33,6 +37,7 @@ public enum Oracle {
     /// before the hops inside its tasks), so sites match the runtime's without building a plan.
     private struct Walker {
         let tracedPoolPropagates: Bool
+        let rules: ContextRules
         var result: [SpanExpectation] = []
         var hops = 0
 
@@ -57,7 +62,7 @@ public enum Oracle {
                     let id = hops
                     let inherits = Oracle.workerInheritsContext(
                         executor: hop.executor, strategy: hop.strategy,
-                        tracedPoolPropagates: tracedPoolPropagates)
+                        tracedPoolPropagates: tracedPoolPropagates, rules: rules)
                     for (index, task) in hop.tasks.enumerated() {
                         let taskSite = PlannedHop.taskSite(
                             hop: id, task: index, executor: hop.executor, strategy: hop.strategy)

@@ -116,7 +116,8 @@ enum ChildProcess {
         return exit
     }
 
-    private static func spawn(_ launch: Launch, pipes: ChildPipes) -> Result<Int32, Errno> {
+    /// Spawns `launch` with `pipes` on its standard input, output and error, every other descriptor closed.
+    static func spawn(_ launch: Launch, pipes: ChildPipes) -> Result<Int32, Errno> {
         #if canImport(Glibc)
             var actions = posix_spawn_file_actions_t()
             var attributes = posix_spawnattr_t()

@@ -39,7 +39,8 @@ public struct OTLPExport: Sendable {
     /// The export of one run of `scenario`; `violations` supply the `tracefuzz.marks` attribute.
     public init(scenario: Scenario, record: RunRecord, violations: [Violation] = []) {
         let expectations = Dictionary(
-            Oracle.expectations(for: scenario, tracedPoolPropagates: record.tracedPoolPropagates).map { ($0.label, $0) },
+            Oracle.expectations(
+                for: scenario, tracedPoolPropagates: record.tracedPoolPropagates, rules: record.contextRules).map { ($0.label, $0) },
             uniquingKeysWith: { first, _ in first }
         )
         var marks: [String: [String]] = [:]

@@ -1,6 +1,6 @@
 /// The one line that replays a generated scenario: `tracefuzz replay --seed 0x… [generator flags]`.
 ///
-/// Only generator options that differ from `GeneratorOptions()` become flags, in a fixed order, so the
+/// Only generator options that differ from the tool's defaults (``ReplayTool/defaults``) become flags, in a fixed order, so the
 /// line is as short as it can be and the same options always give the same line. Weights are written
 /// as the command line reads them: a bare name for an entry at its default weight, `name=weight`
 /// otherwise, in declaration order.
@@ -41,7 +41,7 @@ public enum ReplayCommand {
     /// `--max-depth`, `--max-fan-out`, `--max-spans`, `--max-hops`, `--max-steps`, `--max-instances`,
     /// `--executors`, `--strategies`, `--no-perturbations`, `--no-flushes`, `--no-batch`, in that order.
     public static func flags(for options: GeneratorOptions) -> [String] {
-        let defaults = GeneratorOptions()
+        let defaults = tool.defaults
         var result: [String] = []
         let integers: [(String, KeyPath<GeneratorOptions, Int>)] = [
             ("max-depth", \.maxDepth), ("max-fan-out", \.maxFanOut), ("max-spans", \.maxSpans),

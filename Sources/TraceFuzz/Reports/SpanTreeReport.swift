@@ -45,7 +45,8 @@ public struct SpanTreeReport: Sendable, CustomStringConvertible {
     /// The report for one run of `scenario` and the violations found in it.
     public init(scenario: Scenario, record: RunRecord, violations: [Violation]) {
         let input = CheckInput(
-            scenario: scenario, expectations: Oracle.expectations(for: scenario, tracedPoolPropagates: record.tracedPoolPropagates), record: record)
+            scenario: scenario, expectations: Oracle.expectations(
+                for: scenario, tracedPoolPropagates: record.tracedPoolPropagates, rules: record.contextRules), record: record)
         expected = Self.render(Self.expectedRows(input))
         actual = Self.render(ActualTree(input: input, violations: violations).rows())
         notes = violations.filter { $0.mark == .run }.map { "[\($0.invariant)] \($0.message)" }

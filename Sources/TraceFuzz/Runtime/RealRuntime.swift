@@ -26,6 +26,18 @@ public struct RealRuntime: ScenarioRuntime {
     public func run<Factory: TracerAdapterFactory>(
         _ scenario: Scenario, factory: Factory, seed: UInt64
     ) async -> RunRecord {
+        if factory is DriverTracerFactory {
+            var record = RunRecord()
+            record.unsupported = "the \(factory.name) tracer runs in its driver: use DriverRuntime"
+            return record
+        }
+        if let kind = Self.driverOnlyExecutor(scenario.steps) {
+            var record = RunRecord()
+            record.unsupported =
+                "executor '\(kind.rawValue)' has no Swift counterpart; it runs under a language driver "
+                + "(tracefuzz run --driver python)"
+            return record
+        }
         let plan = ScenarioPlan(scenario)
         var processes = self.processes
         if processes.worker == nil && Self.hasProcessHop(scenario.steps) {
@@ -111,6 +123,23 @@ public struct RealRuntime: ScenarioRuntime {
             if outcome.claim() { outcome.deliver(record) }
         }
         return await outcome.value()
+    }
+
+    /// The first executor, however deeply nested, that only a language driver runs.
+    static func driverOnlyExecutor(_ steps: [Step]) -> ExecutorKind? {
+        for step in steps {
+            switch step {
+            case .span(let span):
+                if let kind = driverOnlyExecutor(span.children) { return kind }
+            case .hop(let hop):
+                if ExecutorKind.driverOnly.contains(hop.executor) { return hop.executor }
+                for task in hop.tasks {
+                    if let kind = driverOnlyExecutor(task) { return kind }
+                }
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Whether any hop, however deeply nested, runs in child processes.

@@ -25,6 +25,11 @@ public struct RunRecord: Sendable {
     public var children: [ChildOutcome] = []
     /// Spans whose loss a fault named in the scenario explains: `none-lost` does not report them.
     public var expectedLosses: [ExpectedLoss] = []
+    /// The language whose context rules the oracle applies to this run (a driver's runs use its own).
+    public var contextRules = ContextRules.swift
+    /// Exceptions tasks raised (or the tracer logged) during the run; reports name them beside the spans
+    /// they cost.
+    public var exceptions: [TaskException] = []
     /// What the tracer declared it can do: the invariants check only what it promises (sessions, where
     /// its IDs are unique). Everything unless a runtime says otherwise.
     public var capabilities = TracerCapabilities.all
@@ -89,4 +94,27 @@ public struct HangReport: Sendable, Hashable {
     /// `true` when the run never started: no thread of Swift's cooperative pool came free for it within
     /// the deadline (earlier runs' stuck tasks may hold them all).
     public var neverStarted = false
+}
+
+/// An exception a task raised, or that the tracer logged instead of raising, during a run.
+public struct TaskException: Sendable, Hashable, Codable {
+    /// Where: the task's site (`h1.t2 pool/shared`), or the thread the tracer logged it on.
+    public var site: String
+    /// The exception's type, such as `RuntimeError`.
+    public var exceptionType: String
+    /// Its message.
+    public var message: String
+    /// What raised it: `task`, `submit`, `pool worker`, or `logger NAME` for one the tracer logged.
+    public var `where`: String
+
+    /// Creates an exception record.
+    public init(site: String, exceptionType: String, message: String, where: String) {
+        self.site = site
+        self.exceptionType = exceptionType
+        self.message = message
+        self.where = `where`
+    }
+
+    /// `RuntimeError: cannot enter context: … is already entered (h1.t1 pool/shared)`.
+    public var description: String { "\(exceptionType): \(message) (\(site))" }
 }

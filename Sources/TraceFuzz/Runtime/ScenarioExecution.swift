@@ -326,6 +326,8 @@ final class ScenarioExecution<Adapter: TracerAdapter>: Sendable {
         case .operationQueue: OperationQueueWorkExecutor(width: hop.width, label: hop.name)
         case .thread: ThreadWorkExecutor()
         case .task, .detachedTask, .taskGroup, .asyncLet, .process: nil
+        // RealRuntime refuses scenarios with these before they start.
+        case .toThread, .runInExecutor, .forkProcess, .processPool, .forkProcessPool: nil
         }
     }
 

@@ -47,9 +47,9 @@ enum EngineBenchmarks {
     /// Scenarios per second of `Fuzzer.run` with default options against `factory`, from a fixed seed
     /// (findings do not stop it).
     static func scenariosPerSecond<Factory: TracerAdapterFactory>(
-        _ factory: Factory, runtime: any ScenarioRuntime, count: Int
+        _ factory: Factory, runtime: any ScenarioRuntime, count: Int, options: GeneratorOptions = GeneratorOptions()
     ) async -> Double {
-        let fuzzer = Fuzzer(factory: factory, runtime: runtime)
+        let fuzzer = Fuzzer(factory: factory, options: options, runtime: runtime)
         let report = await fuzzer.run(seed: 0xbe7c, budget: .iterations(count), stopAtFirstFinding: false)
         return report.statistics.scenariosPerSecond
     }
@@ -60,7 +60,9 @@ enum EngineBenchmarks {
         async -> BenchmarkFigure
     {
         let count = quick ? 60 : 1000
-        let selected = await scenariosPerSecond(factory, runtime: runtime, count: count)
+        // The selected tracer's own defaults: a language driver's executors, not Swift's.
+        let selected = await scenariosPerSecond(
+            factory, runtime: runtime, count: count, options: TraceFuzz.ReplayCommand.tool.defaults)
         let baseline = await scenariosPerSecond(count: count)
         return BenchmarkFigure(
             name: "fuzz.scenarios_per_s", value: selected, unit: "scenarios/s",

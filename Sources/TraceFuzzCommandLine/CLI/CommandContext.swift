@@ -27,11 +27,19 @@ struct CommandContext: Sendable {
     /// Where scenarios run: the real runtime, with the children of `process` hops started as this same
     /// binary for the selected tracer.
     var runtime: any ScenarioRuntime = RealRuntime()
+    /// The language driver `--driver` selected: its runtime runs every scenario, and its words and
+    /// generator defaults go into replay lines. `nil` for Swift tracers.
+    var driver: SelectedDriver? = nil
+
+    /// Where fuzzing, replaying and shrinking run scenarios: the driver's runtime, or a real runtime.
+    var fuzzRuntime: any ScenarioRuntime { driver?.runtime ?? RealRuntime() }
 
     /// The words that start this binary in `command` for the selected tracer: `tracefuzz replay`, or
     /// `tracefuzz-tracing replay --tracer swift-otel` when the binary has several tracers.
     var replayTool: ReplayTool {
-        ReplayTool(program: tool.name, tracer: tool.tracers.count > 1 ? tracerName ?? tool.tracers[0].name : nil)
+        ReplayTool(
+            program: tool.name, tracer: tool.tracers.count > 1 ? tracerName ?? tool.tracers[0].name : nil,
+            driver: driver?.words ?? [], defaults: driver?.defaults ?? GeneratorOptions())
     }
 
     /// Standard output and error, the tool's default tracer, the system's random numbers, and

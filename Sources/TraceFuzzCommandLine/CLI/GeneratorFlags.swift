@@ -14,7 +14,7 @@ import TraceFuzz
 /// ```
 struct GeneratorFlags: Hashable, Sendable {
     /// The options the flags describe.
-    var options = GeneratorOptions()
+    var options = TraceFuzz.ReplayCommand.tool.defaults
 
     /// The flags and what they set, for help texts.
     static let help = """
@@ -44,7 +44,13 @@ struct GeneratorFlags: Hashable, Sendable {
         """
 
     /// Executor names the flags accept (every executor this build can run).
-    static let executorNames = ExecutorKind.allCases.map(\.rawValue)
+    static var executorNames: [String] {
+        let tool = TraceFuzz.ReplayCommand.tool
+        if tool.driver.isEmpty {
+            return ExecutorKind.allCases.filter { !ExecutorKind.driverOnly.contains($0) }.map(\.rawValue)
+        }
+        return ExecutorKind.allCases.filter(GeneratorOptions.pythonExecutors.contains).map(\.rawValue)
+    }
     /// Strategy names the flags accept.
     static let strategyNames = PropagationStrategy.allCases.map(\.rawValue)
     /// Process fault names the flags accept.
@@ -65,7 +71,7 @@ struct GeneratorFlags: Hashable, Sendable {
         case "max-instances": options.maxInstances = try Self.integer(name, &scanner)
         case "executors":
             options.executorWeights = try Self.weights(
-                name, try scanner.value(for: name), defaults: GeneratorOptions.defaultExecutorWeights,
+                name, try scanner.value(for: name), defaults: TraceFuzz.ReplayCommand.tool.defaults.executorWeights,
                 valid: Self.executorNames)
         case "strategies":
             options.strategyWeights = try Self.weights(
@@ -95,7 +101,7 @@ struct GeneratorFlags: Hashable, Sendable {
     }
 
     /// Whether every flag is at its default.
-    var isDefault: Bool { options == GeneratorOptions() }
+    var isDefault: Bool { options == TraceFuzz.ReplayCommand.tool.defaults }
 
     /// The flags that differ from the defaults, in a fixed order: appended to a `replay --seed`
     /// command, they regenerate the same scenarios (the engine's own rendering, so the reproduce lines

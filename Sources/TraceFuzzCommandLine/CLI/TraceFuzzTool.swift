@@ -82,6 +82,9 @@ enum TraceFuzzTool {
                 }
                 context = context.selecting(target)
             }
+            if let driver = try DriverFlags.take(from: &rest) {
+                context = try context.selecting(driver)
+            }
         } catch {
             return usageFailed(command, error, context)
         }

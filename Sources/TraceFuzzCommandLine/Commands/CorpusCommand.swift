@@ -138,7 +138,7 @@ struct CorpusCommand: Command {
             console.out("\(entries.count) entr\(entries.count == 1 ? "y" : "ies") in \(directory)")
             return .clean
         case .prune:
-            let fuzzer = Fuzzer(factory: factory, runtime: context.runtime)
+            let fuzzer = Fuzzer(factory: factory, runtime: context.fuzzRuntime)
             let pruner = CorpusPruner(attempts: attempts, dryRun: dryRun, directory: directory)
             return await pruner.prune(entries, database: database, fuzzer: fuzzer, console: console)
         }

@@ -23,7 +23,7 @@ struct ProcessScenarioTests {
     static let badInputs: [BadInput] = [
         BadInput(
             name: "a fault on a thread hop", json: json(executor: "thread", fault: #"{"kind": "crash"}"#),
-            path: "$.steps[0].hop.fault", words: "only 'process' hops"),
+            path: "$.steps[0].hop.fault", words: "only 'process' and 'forkProcess' hops"),
         BadInput(
             name: "a fault's task out of range",
             json: json(fault: #"{"kind": "hang", "task": 2}"#, tasks: "[[], []]"),
