@@ -108,6 +108,10 @@ class Instance:
         self.provider.add_span_processor(self.processor)
         self.tracer = self.provider.get_tracer("tracefuzz")
         self.shutdown_begun = False
+        # Held through each shutdown call, so the call that reaches the SDK first is the one that reports
+        # success; a later (or concurrent) call finds `shutdown_returned` set.
+        self.shutdown_lock = threading.Lock()
+        self.shutdown_returned = False
         self._lock = threading.Lock()
 
 
@@ -137,8 +141,14 @@ class Instances:
             instance.shutdown_begun = True
         try:
             if shutdown:
-                instance.provider.shutdown()
-                outcome = "success"
+                # The specification allows one shutdown per provider and has the SDK ignore the rest, so a
+                # repeated call promises nothing: it reports failure, which the oracle excuses once a shutdown
+                # has begun. Only the call that really shut the provider down reports success.
+                with instance.shutdown_lock:
+                    repeated = instance.shutdown_returned
+                    instance.provider.shutdown()
+                    instance.shutdown_returned = True
+                outcome = "failure" if repeated else "success"
             else:
                 started = time.monotonic()
                 ok = instance.provider.force_flush(timeout_millis)
