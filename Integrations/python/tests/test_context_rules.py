@@ -5,6 +5,7 @@ import sys
 
 import pytest
 from helpers import hop, run, scenario, span
+from tracefuzz_driver import instances as instances_module
 
 INHERITS = {
     "pool": False,
@@ -73,7 +74,10 @@ def test_a_spawn_started_pool_worker_starts_empty():
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="3.12 and later run a forked child's exit hooks")
-def test_a_forked_child_that_exits_without_flushing_loses_its_batched_spans_on_311():
+def test_a_forked_child_that_exits_without_flushing_loses_its_batched_spans_on_311(monkeypatch):
+    # A schedule delay longer than the test, so the batch worker never exports on its own before the
+    # child exits: what is lost depends on the exit path alone, not on how fast this machine is.
+    monkeypatch.setattr(instances_module, "BATCH_SCHEDULE_DELAY_MILLIS", 60_000)
     fault = {"kind": "noFlush", "task": 0, "afterSpans": 0}
     batch = [{"processor": "batch", "maxQueueSize": 2048, "maxExportBatchSize": 512, "dropPolicy": "dropNewest"}]
     tasks = [[span(f"c{i}") for i in range(6)]]
