@@ -66,6 +66,12 @@ struct TracerSelectionTests {
         }
     }
 
+    @Test("a worker starts the children of its own process hops for its tracer too")
+    func nestedWorkerArguments() {
+        #expect(WorkerCommand.childArguments(tracer: "swift-otel") == ["worker", "--tracer", "swift-otel"])
+        #expect(WorkerCommand.childArguments(tracer: nil) == ["worker"])
+    }
+
     @Test("a binary with one tracer prints plain replay lines")
     func singleTracerLines() async throws {
         let invocation = await Invocation.run(

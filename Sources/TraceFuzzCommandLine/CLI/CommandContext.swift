@@ -72,6 +72,6 @@ struct CommandContext: Sendable {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment[WorkerLocator.environmentVariable], !explicit.isEmpty { return nil }
         guard let running = WorkerLocator.runningExecutable() else { return nil }
-        return WorkerExecutable(path: running, arguments: ["worker", "--tracer", tracer])
+        return WorkerExecutable(path: running, arguments: WorkerCommand.childArguments(tracer: tracer))
     }
 }

@@ -56,13 +56,20 @@ struct WorkerCommand: Command {
         mutantArguments = mutant.workerArguments
     }
 
+    /// The arguments that start this binary as the worker of a nested process hop: the children of a
+    /// worker's own process hops run the same tracer as the worker.
+    static func childArguments(tracer: String?) -> [String] {
+        [help.name] + (tracer.map { ["--tracer", $0] } ?? [])
+    }
+
     func run(_ context: CommandContext) async -> ExitStatus {
         if noop { return .clean }
         let status =
             if let mutantWorker {
                 await mutantWorker(mutantArguments)
             } else {
-                await ProcessWorker.main(factory: context.factory, arguments: [Self.help.name])
+                await ProcessWorker.main(
+                    factory: context.factory, arguments: Self.childArguments(tracer: context.tracerName))
             }
         switch status {
         case 0: return .clean
