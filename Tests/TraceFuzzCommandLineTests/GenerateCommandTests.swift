@@ -18,6 +18,17 @@ struct GenerateCommandTests {
         #expect(try ScenarioLoader.decode(Data(first.output.utf8)) == expected)
     }
 
+    @Test("the scenario is the one the fuzzer would run: fitted to what the tracer can do")
+    func fitted() async throws {
+        let factory = PoollessFactory()
+        for seed in 0..<20 {
+            let result = await Invocation.run(["generate", "--seed", "\(seed)"], factory: factory)
+            let expected = Fuzzer(factory: factory).generator.generate(seed: UInt64(seed)).scenario
+            #expect(try ScenarioLoader.decode(Data(result.output.utf8)) == expected)
+            #expect(!result.output.contains("tracedPool"))
+        }
+    }
+
     @Test("generator flags shape the scenario")
     func flags() async throws {
         let result = await Invocation.run([
@@ -46,5 +57,19 @@ struct GenerateCommandTests {
             result.error.hasPrefix(
                 "tracefuzz generate: --seed: expected a decimal or 0x hex seed, got '0xzz'"))
         #expect(result.output.isEmpty)
+    }
+}
+
+/// TraceCore declared without an executor of its own: `tracedPool` hops are not for it.
+private struct PoollessFactory: TracerAdapterFactory {
+    var name: String { "TraceCore without a pool" }
+    var capabilities: TracerCapabilities {
+        var capabilities = TracerCapabilities.all
+        capabilities.propagatingExecutor = false
+        return capabilities
+    }
+
+    func makeAdapter(instances: [TracerInstanceConfig], seed: UInt64) -> TraceCoreAdapter {
+        TraceCoreAdapter(instances: instances, seed: seed)
     }
 }

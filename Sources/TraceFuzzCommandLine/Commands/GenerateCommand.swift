@@ -36,7 +36,9 @@ struct GenerateCommand: Command {
     func run(_ context: CommandContext) async -> ExitStatus {
         let seed = self.seed ?? context.randomSeed()
         if self.seed == nil { context.console.error("seed \(seed.hex) (random)") }
-        let generated = ScenarioGenerator(options: flags.options).generate(seed: seed.value)
+        // The scenario the fuzzer would run from this seed: fitted to what the selected tracer can do.
+        let options = flags.options.fitted(to: context.factory.capabilities)
+        let generated = ScenarioGenerator(options: options).generate(seed: seed.value)
         context.console.writeOutput(
             String(decoding: ScenarioLoader.encode(generated.scenario), as: UTF8.self))
         return .clean
