@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Spans are grouped by resource, then by instrumentation scope, each in order of first appearance.
 /// IDs are lowercase hex, times are nanosecond decimal strings, `kind` is `1` (internal), and a span's
-/// session attributes are written as span attributes (the span's own attributes win on a clash).
+/// session attributes are written as span attributes (the span's own attributes win on a clash). Events
+/// and a status are written when a span has them.
 ///
 /// ```swift
 /// let line = OTLPJSONEncoder.encode(exporter.finishedSpans())
@@ -59,6 +60,22 @@ public enum OTLPJSONEncoder {
             traceState: span.context.traceState.isEmpty ? nil : span.context.traceState.headerValue,
             name: span.name, kind: 1, startTimeUnixNano: String(span.startNanos),
             endTimeUnixNano: String(span.endNanos),
-            attributes: OTLPJSONModel.keyValues(span.session.merging(span.attributes) { _, own in own }))
+            attributes: OTLPJSONModel.keyValues(span.session.merging(span.attributes) { _, own in own }),
+            events: span.events.isEmpty
+                ? nil
+                : span.events.map {
+                    OTLPJSONModel.Event(
+                        timeUnixNano: String($0.timeNanos), name: $0.name,
+                        attributes: OTLPJSONModel.keyValues($0.attributes))
+                },
+            status: status(span.status))
+    }
+
+    static func status(_ status: SpanStatus) -> OTLPJSONModel.Status? {
+        switch status {
+        case .unset: nil
+        case .ok: OTLPJSONModel.Status(code: 1)
+        case .error(let description): OTLPJSONModel.Status(code: 2, message: description)
+        }
     }
 }

@@ -36,6 +36,23 @@ enum OTLPJSONModel {
         var startTimeUnixNano: String
         var endTimeUnixNano: String
         var attributes: [KeyValue]
+        /// Omitted when the span has none.
+        var events: [Event]? = nil
+        /// Omitted when unset.
+        var status: Status? = nil
+    }
+
+    /// A span event: `timeUnixNano` is a decimal string.
+    struct Event: Codable {
+        var timeUnixNano: String
+        var name: String
+        var attributes: [KeyValue]
+    }
+
+    /// A span status: `code` 1 is `STATUS_CODE_OK`, 2 is `STATUS_CODE_ERROR`.
+    struct Status: Codable {
+        var code: Int
+        var message: String?
     }
 
     struct KeyValue: Codable {

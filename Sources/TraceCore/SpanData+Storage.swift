@@ -14,10 +14,13 @@ extension SpanData {
         var session: Attributes
         var resource: Resource
         var scopeName: String
+        var status: SpanStatus
+        var events: [SpanEvent]
 
         init(
             name: String, context: SpanContext, parentSpanID: SpanID?, startNanos: UInt64, endNanos: UInt64,
-            attributes: Attributes, session: Attributes, resource: Resource, scopeName: String
+            attributes: Attributes, session: Attributes, resource: Resource, scopeName: String,
+            status: SpanStatus = .unset, events: [SpanEvent] = []
         ) {
             self.name = name
             self.context = context
@@ -28,20 +31,22 @@ extension SpanData {
             self.session = session
             self.resource = resource
             self.scopeName = scopeName
+            self.status = status
+            self.events = events
         }
 
         func copy() -> Storage {
             Storage(
                 name: name, context: context, parentSpanID: parentSpanID, startNanos: startNanos,
                 endNanos: endNanos, attributes: attributes, session: session, resource: resource,
-                scopeName: scopeName)
+                scopeName: scopeName, status: status, events: events)
         }
 
         func hasEqualFields(to other: Storage) -> Bool {
             name == other.name && context == other.context && parentSpanID == other.parentSpanID
                 && startNanos == other.startNanos && endNanos == other.endNanos
                 && attributes == other.attributes && session == other.session && resource == other.resource
-                && scopeName == other.scopeName
+                && scopeName == other.scopeName && status == other.status && events == other.events
         }
 
         func hashFields(into hasher: inout Hasher) {
@@ -54,6 +59,8 @@ extension SpanData {
             hasher.combine(session)
             hasher.combine(resource)
             hasher.combine(scopeName)
+            hasher.combine(status)
+            hasher.combine(events)
         }
     }
 }

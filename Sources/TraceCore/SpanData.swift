@@ -52,16 +52,28 @@ public struct SpanData: Hashable, Sendable {
         set { uniqueStorage().scopeName = newValue }
     }
 
+    /// The span's status. TraceCore's own spans leave it unset; span data made elsewhere (such as the
+    /// harness's OTLP export of a finding) may set it.
+    public var status: SpanStatus {
+        get { storage.status }
+        set { uniqueStorage().status = newValue }
+    }
+    /// The span's events, in time order. TraceCore's own spans have none.
+    public var events: [SpanEvent] {
+        get { storage.events }
+        set { uniqueStorage().events = newValue }
+    }
+
     /// Creates span data.
     public init(
         name: String, context: SpanContext, parentSpanID: SpanID?, startNanos: UInt64, endNanos: UInt64,
         attributes: Attributes = [:], session: Attributes = [:], resource: Resource = Resource(),
-        scopeName: String = ""
+        scopeName: String = "", status: SpanStatus = .unset, events: [SpanEvent] = []
     ) {
         storage = Storage(
             name: name, context: context, parentSpanID: parentSpanID, startNanos: startNanos,
             endNanos: endNanos, attributes: attributes, session: session, resource: resource,
-            scopeName: scopeName)
+            scopeName: scopeName, status: status, events: events)
     }
 
     /// Span data sharing `storage`, which must no longer change.

@@ -71,6 +71,24 @@ import TraceCore
         #expect(!text.contains("\n"))
     }
 
+    @Test("a status and events are written when set, left out when not")
+    func statusAndEvents() throws {
+        var failed = Self.parent
+        failed.status = .error(description: "timed out")
+        failed.events = [SpanEvent(name: "retry", timeNanos: 1_700_000_000_000_000_200, attributes: ["attempt": 2])]
+        var succeeded = Self.child
+        succeeded.status = .ok
+        let text = String(decoding: OTLPJSONEncoder.encode([failed, succeeded, Self.child]), as: UTF8.self)
+        #expect(text.contains(#""status":{"code":2,"message":"timed out"}"#))
+        #expect(
+            text.contains(
+                #""events":[{"attributes":[{"key":"attempt","value":{"intValue":"2"}}],"name":"retry","timeUnixNano":"1700000000000000200"}]"#
+            ))
+        #expect(text.contains(#""status":{"code":1}"#))
+        let plain = String(decoding: OTLPJSONEncoder.encode([Self.child]), as: UTF8.self)
+        #expect(!plain.contains("status") && !plain.contains("events"))
+    }
+
     @Test("different resources make separate resourceSpans entries, in order of first appearance")
     func resources() throws {
         var other = Self.child

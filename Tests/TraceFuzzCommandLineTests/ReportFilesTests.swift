@@ -73,7 +73,10 @@ struct ReportFilesTests {
             xml.contains(
                 #"<testcase name="right-parent" classname="tracefuzz.TraceCore (forgetful restore)""#))
         #expect(xml.contains("<failure "))
-        #expect(xml.contains("reproduce: tracefuzz replay --seed "))
+        // The shrunk finding's file first, then the line that regenerates the original.
+        #expect(xml.contains("reproduce: tracefuzz replay \(findings.path)/right-parent-"), "\(xml)")
+        #expect(xml.contains("original:  tracefuzz replay --seed 0x"))
+        #expect(JUnitSchemaCheck.violations(Data(xml.utf8)) == [])
 
         let object = try PlantedRuns.object(at: report.path)
         #expect(object["command"] as? String == "run")
@@ -112,13 +115,37 @@ struct ReportFilesTests {
             "--export-otlp", paths[2],
         ])
         #expect(result.status == .clean)
-        #expect(try String(contentsOfFile: paths[0], encoding: .utf8).contains(#"failures="0""#))
+        let xml = try String(contentsOfFile: paths[0], encoding: .utf8)
+        #expect(xml.contains(#"failures="0""#))
+        #expect(JUnitSchemaCheck.violations(Data(xml.utf8)) == [])
+        // Cases carry the time their invariants took to check: not all zero.
+        let caseTimes = xml.split(separator: "\n").filter { $0.contains("<testcase ") }.compactMap { line in
+            line.firstMatch(of: #/time="([0-9.]+)"/#).flatMap { Double($0.output.1) }
+        }
+        #expect(caseTimes.count == Invariants.names.count)
+        #expect(caseTimes.reduce(0, +) > 0)
         let object = try PlantedRuns.object(at: paths[1])
         #expect((object["findings"] as? [Any])?.isEmpty == true)
         #expect(object["status"] as? Int == 0)
         #expect(result.error.contains("wrote \(paths[2]) (OTLP/JSON, no finding: no spans)"))
         let export = try PlantedRuns.object(at: paths[2])
         #expect((export["resourceSpans"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("the schema check finds what junit-10.xsd rejects")
+    func schemaCheck() {
+        let suite = #"<testsuite name="t" tests="1" failures="0" errors="0" skipped="0" time="1.5">"#
+        let valid = #"<testsuites time="1.5">"# + suite + #"<testcase name="c" time="0.25"/></testsuite></testsuites>"#
+        #expect(JUnitSchemaCheck.violations(Data(valid.utf8)) == [])
+        let skippedOnSuites = #"<testsuites skipped="0">"# + suite + "</testsuite></testsuites>"
+        #expect(JUnitSchemaCheck.violations(Data(skippedOnSuites.utf8)) == ["<testsuites> may not carry 'skipped'"])
+        let badTime = #"<testsuite name="t" tests="1" failures="0" errors="0" time="1e-3"/>"#
+        #expect(JUnitSchemaCheck.violations(Data(badTime.utf8)) == [#"<testsuite> time="1e-3" is not a SUREFIRE_TIME"#])
+        let noName = #"<testsuite tests="1" failures="0" errors="0"><testcase/></testsuite>"#
+        #expect(
+            JUnitSchemaCheck.violations(Data(noName.utf8)) == [
+                "<testsuite> must carry 'name'", "<testcase> must carry 'name'",
+            ])
     }
 
     @Test("a report that cannot be written is exit 2 on a clean run; a finding keeps exit 1")

@@ -61,6 +61,9 @@ def span_line(span, exported_by):
     }
     if span.parent is not None and span.parent.is_valid:
         line["parentSpanID"] = format(span.parent.span_id, "016x")
+    if span.start_time is not None and span.end_time is not None:
+        line["startNanos"] = span.start_time
+        line["endNanos"] = span.end_time
     return line
 
 

@@ -13,13 +13,20 @@ public struct ExportedSpan: Hashable, Sendable, Codable {
     /// The child process that made the span, by its task's site (`h2.t0 process/fresh`), or `nil` for
     /// the run's own process. The harness sets it as a child's spans arrive; adapters leave it `nil`.
     public var origin: String?
+    /// When the span started, in nanoseconds since the Unix epoch, if the tracer says; the OTLP export of a
+    /// finding shows it (``OTLPExport``). No check reads it.
+    public var startNanos: UInt64?
+    /// When the span ended, in nanoseconds since the Unix epoch, if the tracer says.
+    public var endNanos: UInt64?
 
     /// Creates an exported span.
     public init(
         label: String, identity: SpanIdentity, parentSpanID: String?, exportedBy: Int, sessionInstance: Int?,
-        origin: String? = nil
+        origin: String? = nil, startNanos: UInt64? = nil, endNanos: UInt64? = nil
     ) {
         self.origin = origin
+        self.startNanos = startNanos
+        self.endNanos = endNanos
         self.label = label
         self.identity = identity
         self.parentSpanID = parentSpanID

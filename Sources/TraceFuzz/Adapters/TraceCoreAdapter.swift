@@ -146,7 +146,8 @@ public struct TraceCoreAdapter: TracerAdapter {
         return ExportedSpan(
             label: span.name,
             identity: SpanIdentity(traceID: span.context.traceID.hexString, spanID: span.context.spanID.hexString),
-            parentSpanID: span.parentSpanID?.hexString, exportedBy: instance, sessionInstance: session)
+            parentSpanID: span.parentSpanID?.hexString, exportedBy: instance, sessionInstance: session,
+            startNanos: span.startNanos, endNanos: span.endNanos)
     }
 }
 

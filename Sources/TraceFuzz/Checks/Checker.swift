@@ -21,10 +21,13 @@ public struct Checker: Sendable {
     /// Checks an already indexed run.
     public func check(_ input: CheckInput) -> CheckResult {
         var result = CheckResult()
+        let clock = ContinuousClock()
         for invariant in invariants {
             if input.record.hang != nil && !(invariant is DeadlineInvariant) { continue }
+            let started = clock.now
             result.violations += invariant.check(input)
             result.coverage[invariant.name, default: 0] += invariant.coverage(input)
+            result.durations[invariant.name, default: .zero] += clock.now - started
         }
         return result
     }
@@ -36,6 +39,8 @@ public struct CheckResult: Sendable {
     public var violations: [Violation] = []
     /// How many things each invariant examined.
     public var coverage: [String: Int] = [:]
+    /// How long each invariant took to check.
+    public var durations: [String: Duration] = [:]
 
     /// Whether nothing broke.
     public var passed: Bool { violations.isEmpty }

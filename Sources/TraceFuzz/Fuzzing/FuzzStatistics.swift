@@ -20,6 +20,8 @@ public struct FuzzStatistics: Hashable, Sendable, Codable {
     public var findings = 0
     /// Wall time, in seconds.
     public var seconds = 0.0
+    /// Time spent checking, in seconds, by invariant name: JUnit's per-case times.
+    public var checkSeconds: [String: Double] = [:]
 
     /// Scenarios per second of wall time.
     public var scenariosPerSecond: Double { seconds > 0 ? Double(scenarios) / seconds : 0 }
@@ -45,6 +47,10 @@ public struct FuzzStatistics: Hashable, Sendable, Codable {
     public mutating func count(_ result: CheckResult, record: RunRecord) {
         tasks += record.tasksRun
         for (name, count) in result.coverage { invariants[name, default: 0] += count }
+        for (name, duration) in result.durations {
+            let (seconds, attoseconds) = duration.components
+            checkSeconds[name, default: 0] += Double(seconds) + Double(attoseconds) * 1e-18
+        }
     }
 
     /// Adds another run's counts and wall time to these: the statistics of two runs taken one after the
@@ -65,6 +71,8 @@ public struct FuzzStatistics: Hashable, Sendable, Codable {
         executors.merge(other.executors, uniquingKeysWith: +)
         strategies.merge(other.strategies, uniquingKeysWith: +)
         invariants.merge(other.invariants, uniquingKeysWith: +)
+        unsupportedReasons.merge(other.unsupportedReasons, uniquingKeysWith: +)
+        checkSeconds.merge(other.checkSeconds, uniquingKeysWith: +)
     }
 
     static func visit(_ steps: [Step], _ body: (Step) -> Void) {

@@ -14,8 +14,13 @@ import TraceCore
 /// - `tracefuzz.marks`: what is wrong with it, such as `wrong parent`, when anything is;
 /// - `tracefuzz.session`: the instance named by the span's session, when it carries one.
 ///
-/// The harness records order and structure, not time, so times are synthetic: 1 ms steps from a fixed
-/// epoch, nested so that every exported parent encloses its exported children. IDs are written as
+/// A span that broke an invariant has an error status naming the invariants, and one event per violation,
+/// `tracefuzz.violation`, with the attributes `tracefuzz.invariant` and `tracefuzz.message`: a viewer shows
+/// it red, with what went wrong.
+///
+/// Times are the run's own when the tracer reported them for every exported span (TraceCore does:
+/// ``ExportedSpan/startNanos``); otherwise they are synthetic: 1 ms steps from a fixed epoch, nested so
+/// that every exported parent encloses its exported children. IDs are written as
 /// lowercase hex; IDs that are not hex at all (a tracer with its own ID scheme) are hashed into valid
 /// ones, and the original goes into `tracefuzz.original_id`.
 ///
@@ -44,13 +49,15 @@ public struct OTLPExport: Sendable {
             uniquingKeysWith: { first, _ in first }
         )
         var marks: [String: [String]] = [:]
+        var broken: [String: [Violation]] = [:]
         for violation in violations where violation.mark != .run {
             let title = SpanTreeReport.title(of: violation.mark)
-            for label in violation.labels where !(marks[label] ?? []).contains(title) {
-                marks[label, default: []].append(title)
+            for label in violation.labels {
+                if !(marks[label] ?? []).contains(title) { marks[label, default: []].append(title) }
+                broken[label, default: []].append(violation)
             }
         }
-        let times = Self.times(record.exported)
+        let times = Self.recordedTimes(record.exported) ?? Self.times(record.exported)
         spans = record.exported.enumerated().map { index, span in
             var attributes: Attributes = [:]
             if let expectation = expectations[span.label] {
@@ -72,12 +79,33 @@ public struct OTLPExport: Sendable {
             let parentID = span.parentSpanID.map {
                 SpanID(hexString: $0.lowercased()) ?? SpanID(Self.hash($0))
             }
-            return SpanData(
+            var data = SpanData(
                 name: span.label, context: SpanContext(traceID: traceID, spanID: spanID),
                 parentSpanID: parentID,
                 startNanos: times[index].start, endNanos: times[index].end, attributes: attributes,
                 resource: Resource(attributes: ["service.name": .string("instance-\(span.exportedBy)")]),
                 scopeName: "tracefuzz")
+            if let own = broken[span.label] {
+                Self.mark(&data, with: own)
+            }
+            return data
+        }
+    }
+
+    /// Gives a span that broke invariants an error status naming them and an event per violation.
+    static func mark(_ data: inout SpanData, with violations: [Violation]) {
+        var invariants: [String] = []
+        for violation in violations where !invariants.contains(violation.invariant) {
+            invariants.append(violation.invariant)
+        }
+        data.status = .error(description: "broke " + invariants.joined(separator: ", "))
+        data.events = violations.map { violation in
+            SpanEvent(
+                name: "tracefuzz.violation", timeNanos: data.endNanos,
+                attributes: [
+                    "tracefuzz.invariant": .string(violation.invariant),
+                    "tracefuzz.message": .string(violation.message),
+                ])
         }
     }
 
@@ -95,7 +123,19 @@ public struct OTLPExport: Sendable {
 
     // MARK: - Synthetic times and IDs
 
-    /// Start and end times, by index into `exported`: a depth-first walk over parent span IDs, one step
+    /// The tracer's own start and end times, by index into `exported`, when it reported both for every
+    /// span; `nil` otherwise, since a mix of real and synthetic times would mislead.
+    static func recordedTimes(_ exported: [ExportedSpan]) -> [(start: UInt64, end: UInt64)]? {
+        var result: [(start: UInt64, end: UInt64)] = []
+        result.reserveCapacity(exported.count)
+        for span in exported {
+            guard let start = span.startNanos, let end = span.endNanos else { return nil }
+            result.append((start, end))
+        }
+        return result
+    }
+
+    /// Synthetic start and end times, by index into `exported`: a depth-first walk over parent span IDs, one step
     /// per entry and exit, so parents enclose children. A span whose parent was not exported is a root.
     static func times(_ exported: [ExportedSpan]) -> [(start: UInt64, end: UInt64)] {
         var indexesBySpanID: [String: [Int]] = [:]

@@ -175,7 +175,7 @@ struct RunCommand: Command {
         var status: ExitStatus = ExitStatus(stoppedBy: interruption?.signal) ?? (reported.isEmpty ? .clean : .finding)
         let unwritten = ReportFiles(flags: reports).write(
             junit: JUnitReport(
-                statistics: statistics, findings: reported.map(\.finding), tracer: factory.name,
+                statistics: statistics, failures: reported.map(\.junitFailure), tracer: factory.name,
                 options: flags.options),
             report: ReportDocument(
                 command: "run", tracer: factory.name, seed: seed, flags: flags, statistics: statistics,

@@ -163,7 +163,7 @@ struct StressCommand: Command {
         var status: ExitStatus = ExitStatus(stoppedBy: interruption?.signal) ?? (reported.isEmpty ? .clean : .finding)
         let unwritten = ReportFiles(flags: reports).write(
             junit: JUnitReport(
-                statistics: statistics, findings: reported.map(\.finding), tracer: factory.name,
+                statistics: statistics, failures: reported.map(\.junitFailure), tracer: factory.name,
                 options: flags.options, suiteName: "tracefuzz-stress"),
             report: ReportDocument(
                 command: "stress", tracer: factory.name, seed: seed, shard: shard, flags: flags,

@@ -29,6 +29,11 @@ struct ReportedFinding: Sendable {
     /// The database entry that failed again, when this finding is a regression.
     var regressionOf: String?
 
+    /// The finding for the JUnit report, with its reproduce line first and the original's after it.
+    var junitFailure: JUnitReport.Failure {
+        JUnitReport.Failure(finding, reproduce: [reproduce] + (original.map { [$0] } ?? []))
+    }
+
     /// How many violations the human-readable report prints before summarising the rest.
     static let printedViolations = 20
 

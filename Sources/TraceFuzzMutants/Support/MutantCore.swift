@@ -141,7 +141,7 @@ struct MutantCore: TracerAdapter {
                     ExportedSpan(
                         label: span.name, identity: Self.identity(span.context)!,
                         parentSpanID: span.parentSpanID?.hexString, exportedBy: instance,
-                        sessionInstance: session))
+                        sessionInstance: session, startNanos: span.startNanos, endNanos: span.endNanos))
             }
         }
         return result

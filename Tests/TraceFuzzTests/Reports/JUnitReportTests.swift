@@ -37,6 +37,7 @@ extension ReportsTests {
             #expect(suites.name == "testsuites")
             #expect(Self.attribute(suites, "tests") == String(Invariants.names.count))
             #expect(Self.attribute(suites, "failures") == "1")
+            #expect(Self.attribute(suites, "skipped") == nil, "junit-10.xsd has no skipped on <testsuites>")
             let suite = try #require(suites.elements(forName: "testsuite").first)
             #expect(Self.attribute(suite, "failures") == "1")
             #expect(Self.attribute(suite, "skipped") == "0")
@@ -53,6 +54,26 @@ extension ReportsTests {
             #expect(body.contains("seed 0x2a: 2 violations"))
             #expect(body.contains("reproduce: tracefuzz replay --seed 0x2a"))
             #expect(body.contains("work-1           h1.t0 pool/fresh  instance 1  trace B  ✗ wrong parent"))
+        }
+
+        @Test("a case's time is the time its invariant took; a failure's reproduce lines come first in order")
+        func timesAndReproduceLines() throws {
+            var statistics = Self.statistics
+            statistics.checkSeconds = ["right-parent": 0.25, "none-lost": 1.5]
+            let failure = JUnitReport.Failure(
+                ReportFixtures.lostContextFinding,
+                reproduce: ["tracefuzz replay findings/right-parent-1.json", "tracefuzz replay --seed 0x2a"])
+            let report = JUnitReport(statistics: statistics, failures: [failure])
+            let suite = try #require(Self.parse(report).rootElement()?.elements(forName: "testsuite").first)
+            let times = Dictionary(
+                uniqueKeysWithValues: suite.elements(forName: "testcase").map {
+                    (Self.attribute($0, "name") ?? "", Self.attribute($0, "time") ?? "")
+                })
+            #expect(times["right-parent"] == "0.250" && times["none-lost"] == "1.500" && times["no-duplicates"] == "0.000")
+            let body = try #require(
+                suite.elements(forName: "testcase").first { Self.attribute($0, "name") == "right-parent" }?
+                    .elements(forName: "failure").first?.stringValue)
+            #expect(body.contains("reproduce: tracefuzz replay findings/right-parent-1.json\noriginal:  tracefuzz replay --seed 0x2a"))
         }
 
         @Test("an invariant the run never exercised is skipped; one only a finding names is added")

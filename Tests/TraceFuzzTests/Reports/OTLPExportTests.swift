@@ -54,6 +54,43 @@ extension ReportsTests {
             #expect(export.data().last == UInt8(ascii: "\n"))
         }
 
+        @Test("a span that broke an invariant is red in a viewer: an error status and an event per violation")
+        func markedSpans() async throws {
+            let outcome = await runOnce(
+                ReportFixtures.fanOut, PlantedAdapterFactory(bug: .restoreIgnoresContext))
+            let export = OTLPExport(
+                scenario: ReportFixtures.fanOut, record: outcome.record, violations: outcome.violations)
+            let spans = try Self.spans(export.data())
+            let work1 = try #require(spans.first { $0.span["name"] as? String == "work-1" }).span
+            let status = try #require(work1["status"] as? [String: Any])
+            #expect(status["code"] as? Int == 2)
+            #expect((status["message"] as? String)?.contains("right-parent") == true)
+            let events = try #require(work1["events"] as? [[String: Any]])
+            #expect(!events.isEmpty && events.allSatisfy { $0["name"] as? String == "tracefuzz.violation" })
+            #expect(events.contains { Self.attribute($0, "tracefuzz.invariant") as? String == "right-parent" })
+            let message = try #require(Self.attribute(events[0], "tracefuzz.message") as? String)
+            #expect(outcome.violations.contains { $0.message == message })
+            let request = try #require(spans.first { $0.span["name"] as? String == "request" }).span
+            #expect(request["status"] == nil && request["events"] == nil)
+        }
+
+        @Test("times are the run's own when the tracer reports them, synthetic when any span lacks them")
+        func recordedTimes() async throws {
+            // The wall clock, give or take a millisecond for the rounding of `Date`.
+            let before = UInt64(Date().timeIntervalSince1970 * 1e9) - 1_000_000
+            let outcome = await runOnce(ReportFixtures.fanOut, TraceCoreAdapterFactory())
+            let after = UInt64(Date().timeIntervalSince1970 * 1e9) + 1_000_000
+            let export = OTLPExport(scenario: ReportFixtures.fanOut, record: outcome.record)
+            for (span, exported) in zip(export.spans, outcome.record.exported) {
+                #expect(span.startNanos == exported.startNanos && span.endNanos == exported.endNanos)
+                #expect(before <= span.startNanos && span.startNanos <= span.endNanos && span.endNanos <= after)
+            }
+            var partial = outcome.record
+            partial.exported[0].startNanos = nil
+            let synthetic = OTLPExport(scenario: ReportFixtures.fanOut, record: partial)
+            #expect(synthetic.spans.allSatisfy { $0.startNanos >= OTLPExport.epochNanos && $0.startNanos < before })
+        }
+
         @Test("a clean run keeps its parent links, and every parent encloses its child")
         func nesting() async throws {
             let outcome = await runOnce(ReportFixtures.fanOut, TraceCoreAdapterFactory())
