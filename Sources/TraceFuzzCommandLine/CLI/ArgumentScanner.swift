@@ -32,6 +32,16 @@ struct ArgumentScanner: Sendable {
     /// Scans `arguments` (without the program and command names).
     init(_ arguments: [String]) { remaining = arguments[...] }
 
+    /// The next flag's name, or `nil` at the end, for a command that takes no positional argument: one
+    /// is bad usage (`unexpected argument 'x'`).
+    mutating func nextFlag() throws(UsageError) -> String? {
+        switch try next() {
+        case .flag(let name): return name
+        case .positional(let value): throw UsageError("unexpected argument '\(value)'")
+        case nil: return nil
+        }
+    }
+
     /// The next argument, or `nil` at the end. Throws if the previous flag was given an inline value
     /// it did not take.
     mutating func next() throws(UsageError) -> Argument? {

@@ -62,13 +62,7 @@ struct MutantsCommand: Command {
     var quiet = false
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
-        while let argument = try scanner.next() {
-            guard case .flag(let name) = argument else {
-                if case .positional(let value) = argument {
-                    throw UsageError("unexpected argument '\(value)'")
-                }
-                continue
-            }
+        while let name = try scanner.nextFlag() {
             switch name {
             case "seed": seed = try RunCommand.seed(&scanner)
             case "budget":

@@ -76,13 +76,7 @@ struct RunCommand: Command {
 
     init(parsing scanner: inout ArgumentScanner) throws(UsageError) {
         var budgetFlags = BudgetFlags()
-        while let argument = try scanner.next() {
-            guard case .flag(let name) = argument else {
-                if case .positional(let value) = argument {
-                    throw UsageError("unexpected argument '\(value)'")
-                }
-                continue
-            }
+        while let name = try scanner.nextFlag() {
             if try flags.parse(name, from: &scanner) { continue }
             if try shrink.parse(name, from: &scanner) { continue }
             if try database.parse(name, from: &scanner) { continue }
