@@ -49,6 +49,7 @@ def hello(options):
         "faults": sorted(SUPPORTED_FAULTS),
         "processors": ["batch", "simple"],
         "pythonExecutor": options.get("executor_reference"),
+        "pythonTracer": options.get("tracer_reference"),
     }
 
 
@@ -89,7 +90,7 @@ def run_request(request, options):
     steps = scenario["steps"]
     number_hops(steps)
     recorder = Recorder()
-    instances = Instances(configs, recorder)
+    instances = Instances(configs, recorder, tracer_factory=options.get("tracer_factory"))
     instances.labels_by_instance = labels_by_instance(steps)
     run = Run(instances, recorder, seed, flush_timeout, options)
     _ERRORS.recorder = recorder
@@ -134,29 +135,52 @@ def run_request(request, options):
     return out
 
 
+PLUGIN_FLAGS = {"--python-executor": "executor", "--python-tracer": "tracer"}
+"""The plug-in flags, by the key their references go under in `plugins` (and in child requests)."""
+
+
+def plugin_options(plugins):
+    """The run options for plug-in references (`{"executor": "m:Class", "tracer": "m:factory"}`): each
+    loaded, with its reference kept for `hello` and for child processes. Raises ValueError."""
+    options = {}
+    for key, reference in plugins.items():
+        flag = next(flag for flag, name in PLUGIN_FLAGS.items() if name == key)
+        try:
+            value = load(reference)
+        except ValueError as error:
+            raise ValueError(f"{flag}: {error}") from error
+        if not callable(value):
+            raise ValueError(f"{flag}: '{reference}' is not callable")
+        options[f"{key}_reference"] = reference
+        options["executor_class" if key == "executor" else "tracer_factory"] = value
+    return options
+
+
+def check_tracer_factory(options):
+    """Builds and shuts down one provider with the user's tracer setup, so a broken one is reported once,
+    at start, rather than by every run. Raises ValueError saying what is wrong."""
+    factory = options.get("tracer_factory")
+    if factory is None:
+        return
+    try:
+        probe = Instances([{"processor": "simple"}], Recorder(), tracer_factory=factory)
+        probe.close()
+    except Exception as error:
+        raise ValueError(f"--python-tracer {options['tracer_reference']}: {type(error).__name__}: {error}") from error
+
+
 def parse_options(argv):
     """`--python-executor module:Class` and `--python-tracer module:factory`; raises ValueError."""
-    options = {}
+    plugins = {}
     arguments = list(argv)
     while arguments:
         flag = arguments.pop(0)
-        if flag in ("--python-executor", "--python-tracer"):
-            if not arguments:
-                raise ValueError(f"{flag} expects module:name")
-            reference = arguments.pop(0)
-            try:
-                value = load(reference)
-            except ValueError as error:
-                raise ValueError(f"{flag}: {error}") from error
-            if flag == "--python-executor":
-                options["executor_class"] = value
-                options["executor_reference"] = reference
-            else:
-                options["tracer_factory"] = value
-                options["tracer_reference"] = reference
-        else:
+        if flag not in PLUGIN_FLAGS:
             raise ValueError(f"unknown argument '{flag}'")
-    return options
+        if not arguments:
+            raise ValueError(f"{flag} expects module:name")
+        plugins[PLUGIN_FLAGS[flag]] = arguments.pop(0)
+    return plugin_options(plugins)
 
 
 def serve(stdin, stdout, options):
@@ -203,6 +227,7 @@ def main(argv=None):
     logging.getLogger("opentelemetry").propagate = False
     try:
         options = parse_options(sys.argv[1:] if argv is None else argv)
+        check_tracer_factory(options)
     except ValueError as error:
         print(f"tracefuzz driver: {error}", file=sys.stderr)
         return 2

@@ -85,12 +85,55 @@ class DropCounter:
         return getattr(self._inner, name)
 
 
-class Instance:
-    """One scenario instance: its provider, tracer, exporter and drop counter."""
+class DropTotal:
+    """The drops of every SDK batch processor in a provider a user's tracer setup built."""
 
-    def __init__(self, index, config, shutdown_on_exit=False, sink=None, session_label="tracefuzz"):
+    def __init__(self, counters):
+        self.counters = counters
+
+    @property
+    def count(self):
+        return sum(counter.count for counter in self.counters)
+
+
+def _counted_batch_processors(provider):
+    """Wraps the drop metric of each SDK `BatchSpanProcessor` the provider holds, and returns the total."""
+    active = getattr(provider, "_active_span_processor", None)
+    counters = []
+    for processor in getattr(active, "_span_processors", ()):
+        inner = getattr(processor, "_batch_processor", None)
+        if isinstance(processor, BatchSpanProcessor) and inner is not None:
+            counter = DropCounter(inner._metrics)
+            inner._metrics = counter
+            counters.append(counter)
+    return DropTotal(counters)
+
+
+class Instance:
+    """One scenario instance: its provider, tracer, exporter and drop counter.
+
+    With a `tracer_factory` (`--python-tracer module:factory`), the user's own setup builds the provider:
+    `factory(exporter=..., resource=..., config=..., shutdown_on_exit=...)` returns a `TracerProvider`
+    whose processors send to `exporter` (the spans the harness reads); `config` is the scenario's instance
+    (`processor`, `maxQueueSize`, `maxExportBatchSize`), which the setup may follow or ignore. Drops are
+    counted for the SDK's `BatchSpanProcessor`s in it; another processor's drops are not seen."""
+
+    def __init__(self, index, config, shutdown_on_exit=False, sink=None, session_label="tracefuzz",
+                 tracer_factory=None):
         self.index = index
         self.exporter = CollectingExporter(index, sink)
+        if tracer_factory is not None:
+            resource = Resource.create({"service.name": f"{session_label}-{index}", SESSION_ATTRIBUTE: index})
+            self.provider = tracer_factory(
+                exporter=self.exporter, resource=resource, config=dict(config), shutdown_on_exit=shutdown_on_exit)
+            for method in ("get_tracer", "force_flush", "shutdown"):
+                if not callable(getattr(self.provider, method, None)):
+                    raise TypeError(f"the factory returned {type(self.provider).__name__}, "
+                                    f"which has no {method}()")
+            self.processor = None
+            self.drops = _counted_batch_processors(self.provider)
+            self._finish()
+            return
         if config.get("processor", "simple") == "batch":
             queue = int(config.get("maxQueueSize", 2048))
             batch = min(int(config.get("maxExportBatchSize", 512)), queue)
@@ -109,6 +152,9 @@ class Instance:
         resource = Resource.create({"service.name": f"{session_label}-{index}", SESSION_ATTRIBUTE: index})
         self.provider = TracerProvider(resource=resource, shutdown_on_exit=shutdown_on_exit)
         self.provider.add_span_processor(self.processor)
+        self._finish()
+
+    def _finish(self):
         self.tracer = self.provider.get_tracer("tracefuzz")
         self.shutdown_begun = False
         # Held through each shutdown call, so the call that reaches the SDK first is the one that reports
@@ -121,11 +167,12 @@ class Instance:
 class Instances:
     """Every instance of one run (or one child process), with flush and shutdown bookkeeping."""
 
-    def __init__(self, configs, recorder, site=None, shutdown_on_exit=False, sink=None):
+    def __init__(self, configs, recorder, site=None, shutdown_on_exit=False, sink=None, tracer_factory=None):
         self.recorder = recorder
         self.site = site
         self.configs = configs
-        self.all = [Instance(i, c, shutdown_on_exit, sink) for i, c in enumerate(configs)]
+        self.all = [Instance(i, c, shutdown_on_exit, sink, tracer_factory=tracer_factory)
+                    for i, c in enumerate(configs)]
         self._lock = threading.Lock()
         self._flushes = 0
 

@@ -60,6 +60,9 @@ def submit(run, hop, hop_id, strategy):
             "strategy": strategy,
             "fault": fault if fault is not None and fault.get("task", 0) == index else None,
             "flushTimeoutMillis": run.flush_timeout_millis,
+            # The user's executor and tracer setup, by reference: a spawned child imports them anew.
+            "plugins": {key: run.options[f"{key}_reference"] for key in ("executor", "tracer")
+                        if run.options.get(f"{key}_reference")},
         }
         if strategy == "fresh":
             request["context"] = _inject()
@@ -205,9 +208,14 @@ def run_child(request, sink=None, shutdown_on_exit=False, check_leak=False):
         leftover = current_span_context()
         if leftover is not None:
             recorder.leak(site, leftover, True)
-    instances = Instances(request["instances"], recorder, site=site, shutdown_on_exit=shutdown_on_exit, sink=sink)
+    from .driver import plugin_options
+
+    options = plugin_options(request.get("plugins") or {})
+    instances = Instances(
+        request["instances"], recorder, site=site, shutdown_on_exit=shutdown_on_exit, sink=sink,
+        tracer_factory=options.get("tracer_factory"))
     instances.labels_by_instance = labels_by_instance(request["steps"])
-    run = Run(instances, recorder, request["seed"], request["flushTimeoutMillis"], {})
+    run = Run(instances, recorder, request["seed"], request["flushTimeoutMillis"], options)
     token = _attach_request_context(request)
 
     async def top():

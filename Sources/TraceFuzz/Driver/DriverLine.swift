@@ -67,6 +67,11 @@ public struct DriverHello: Sendable, Hashable, Codable {
     public var faults: [String]
     /// The processors it honours (`simple`, `batch`).
     public var processors: [String]
+    /// The user's executor class that runs `tracedPool` hops (`--python-executor module:Class`), if any.
+    public var pythonExecutor: String? = nil
+    /// The user's tracer setup that builds each instance's provider (`--python-tracer module:factory`),
+    /// if any: the tracer fuzzed is then theirs.
+    public var pythonTracer: String? = nil
 
     /// `Python 3.11.7, opentelemetry-sdk 1.45.2`: the versions that matter, for a report line.
     public var versionSummary: String {

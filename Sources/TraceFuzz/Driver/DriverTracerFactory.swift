@@ -13,8 +13,10 @@ public struct DriverTracerFactory: TracerAdapterFactory {
     /// A factory for the driver that said `hello`.
     public init(hello: DriverHello) { self.hello = hello }
 
-    /// The driver's name, such as `opentelemetry-python`: reports and the failure database use it.
-    public var name: String { hello.driver }
+    /// The driver's name, such as `opentelemetry-python`, with the user's tracer setup when there is one
+    /// (`opentelemetry-python (setups:batched)`): reports and the failure database use it, so findings in
+    /// one setup are never replayed against another.
+    public var name: String { hello.pythonTracer.map { "\(hello.driver) (\($0))" } ?? hello.driver }
 
     /// What a driver's tracer promises: its own drop counts and sessions, IDs unique across processes,
     /// a traced executor, child processes, and the processors it lists.
