@@ -1,6 +1,7 @@
 """Tracer instances: one TracerProvider per scenario instance, each with its own processor, exporter and
 resource (the multi-instance pattern), and the SDK's own drop accounting read back."""
 
+import os
 import threading
 import time
 
@@ -85,6 +86,20 @@ class DropCounter:
         return getattr(self._inner, name)
 
 
+_DETECTED = {}
+
+
+def instance_resource(index, session_label):
+    """What `Resource.create` makes for an instance: the SDK's detected resource (computed once per
+    process, since detection reads the environment and costs a sixth of a run) with the instance's
+    service name and session attribute."""
+    pid = os.getpid()
+    if pid not in _DETECTED:  # a forked child detects its own (its process attributes differ)
+        _DETECTED.clear()
+        _DETECTED[pid] = Resource.create({})
+    return _DETECTED[pid].merge(Resource({"service.name": f"{session_label}-{index}", SESSION_ATTRIBUTE: index}))
+
+
 class DropTotal:
     """The drops of every SDK batch processor in a provider a user's tracer setup built."""
 
@@ -123,7 +138,7 @@ class Instance:
         self.index = index
         self.exporter = CollectingExporter(index, sink)
         if tracer_factory is not None:
-            resource = Resource.create({"service.name": f"{session_label}-{index}", SESSION_ATTRIBUTE: index})
+            resource = instance_resource(index, session_label)
             self.provider = tracer_factory(
                 exporter=self.exporter, resource=resource, config=dict(config), shutdown_on_exit=shutdown_on_exit)
             for method in ("get_tracer", "force_flush", "shutdown"):
@@ -149,7 +164,7 @@ class Instance:
             inner = self.processor
         self.drops = DropCounter(inner._metrics)
         inner._metrics = self.drops
-        resource = Resource.create({"service.name": f"{session_label}-{index}", SESSION_ATTRIBUTE: index})
+        resource = instance_resource(index, session_label)
         self.provider = TracerProvider(resource=resource, shutdown_on_exit=shutdown_on_exit)
         self.provider.add_span_processor(self.processor)
         self._finish()
