@@ -83,18 +83,16 @@ public struct RealRuntime: ScenarioRuntime {
                 arrived: arrived.map(\.label).sorted(), neverStarted: neverStarted)
             outcome.deliver(record)
         }
-        let watchdog = DispatchWorkItem { reportHang(neverStarted: false) }
+        let deadline = DispatchTimeInterval.milliseconds(scenario.deadlineMillis)
         // The backstop: a run that has not started by its deadline never arms its own watchdog.
-        let backstop = DispatchWorkItem { if start.claim() { reportHang(neverStarted: true) } }
-        DispatchQueue.global().asyncAfter(
-            deadline: .now() + .milliseconds(scenario.deadlineMillis), execute: backstop)
+        // Both timers capture the whole run; cancelled, they let go of it at once (see ``Watchdog``).
+        let backstop = Watchdog(after: deadline) { if start.claim() { reportHang(neverStarted: true) } }
         Task.detached {
             guard start.claim() else { return }
             backstop.cancel()
             // The deadline counts from when the run starts, not from when it was asked for: a run
             // queued behind other work (a test suite starting, child processes starting) has not hung.
-            DispatchQueue.global().asyncAfter(
-                deadline: .now() + .milliseconds(scenario.deadlineMillis), execute: watchdog)
+            let watchdog = Watchdog(after: deadline) { reportHang(neverStarted: false) }
             let making = setup.begin("making the tracer adapter")
             let adapter = await factory.makeAdapter(instances: scenario.instances, seed: seed)
             made.deliver(adapter)
