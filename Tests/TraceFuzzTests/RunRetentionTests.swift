@@ -24,7 +24,7 @@ struct RunRetentionTests {
         #expect(factory.made == runs)
         // The run's own task may still be unwinding when `run` returns: give it a moment, far less
         // than the deadline that kept every run alive before.
-        let live = await factory.liveExporters(waitingUpTo: .seconds(2))
+        let live = await factory.liveExporters(waitingUpTo: .seconds(5))
         #expect(live == 0, "\(live) exporters of \(runs) finished runs are still alive")
     }
 
