@@ -66,6 +66,15 @@ struct TracerSelectionTests {
         }
     }
 
+    @Test("commands run scenarios where the selected tracer's process-hop children are its own workers")
+    func selectedRuntime() throws {
+        if ProcessInfo.processInfo.environment[WorkerLocator.environmentVariable] == nil {
+            let context = CommandContext.standard(for: Self.tool).selecting(Self.tool.tracers[1])
+            let runtime = try #require(context.runtime as? RealRuntime)
+            #expect(runtime.processes.worker?.arguments == ["worker", "--tracer", "forgetful"])
+        }
+    }
+
     @Test("a worker starts the children of its own process hops for its tracer too")
     func nestedWorkerArguments() {
         #expect(WorkerCommand.childArguments(tracer: "swift-otel") == ["worker", "--tracer", "swift-otel"])

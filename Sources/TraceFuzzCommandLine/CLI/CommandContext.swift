@@ -24,15 +24,13 @@ struct CommandContext: Sendable {
     var tool = TraceFuzzCommandLine.builtIn
     /// The tracer `--tracer` selected, by name; `nil` for the default.
     var tracerName: String? = nil
-    /// Where scenarios run: the real runtime, with the children of `process` hops started as this same
-    /// binary for the selected tracer.
+    /// Where every command runs scenarios: the real runtime, with the children of `process` hops started
+    /// as this same binary for the selected tracer, or the selected language driver's runtime.
     var runtime: any ScenarioRuntime = RealRuntime()
     /// The language driver `--driver` selected: its runtime runs every scenario, and its words and
     /// generator defaults go into replay lines. `nil` for Swift tracers.
     var driver: SelectedDriver? = nil
 
-    /// Where fuzzing, replaying and shrinking run scenarios: the driver's runtime, or a real runtime.
-    var fuzzRuntime: any ScenarioRuntime { driver?.runtime ?? RealRuntime() }
 
     /// The words that start this binary in `command` for the selected tracer: `tracefuzz replay`, or
     /// `tracefuzz-tracing replay --tracer swift-otel` when the binary has several tracers.

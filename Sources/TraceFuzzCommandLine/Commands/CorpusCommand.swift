@@ -111,7 +111,7 @@ struct CorpusCommand: Command {
         let console = context.console
         if let file {
             let adder = CorpusAdder(attempts: attempts, directory: directory ?? DatabaseFlags.regressionsDirectory)
-            return await adder.add(file, fuzzer: Fuzzer(factory: factory), console: console)
+            return await adder.add(file, fuzzer: Fuzzer(factory: factory, runtime: context.runtime), console: console)
         }
         guard let directory = directory ?? context.defaultDatabase else {
             console.error("tracefuzz corpus: no failure database given (give --database DIR)")
@@ -138,7 +138,7 @@ struct CorpusCommand: Command {
             console.out("\(entries.count) entr\(entries.count == 1 ? "y" : "ies") in \(directory)")
             return .clean
         case .prune:
-            let fuzzer = Fuzzer(factory: factory, runtime: context.fuzzRuntime)
+            let fuzzer = Fuzzer(factory: factory, runtime: context.runtime)
             let pruner = CorpusPruner(attempts: attempts, dryRun: dryRun, directory: directory)
             return await pruner.prune(entries, database: database, fuzzer: fuzzer, console: console)
         }

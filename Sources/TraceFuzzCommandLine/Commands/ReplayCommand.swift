@@ -70,7 +70,7 @@ struct ReplayCommand: Command {
             console.error(error.message)
             return .badInput
         }
-        let fuzzer = Fuzzer(factory: factory, options: flags.options, runtime: context.fuzzRuntime)
+        let fuzzer = Fuzzer(factory: factory, options: flags.options, runtime: context.runtime)
         let (outcome, attempt) = await fuzzer.replay(scenario, seed: seed.value, attempts: attempts)
         switch outcome {
         case .passed:

@@ -99,7 +99,7 @@ struct ShrinkCommand: Command {
             console.error(error.message)
             return .badInput
         }
-        let fuzzer = Fuzzer(factory: factory, options: start.flags.options, runtime: context.fuzzRuntime)
+        let fuzzer = Fuzzer(factory: factory, options: start.flags.options, runtime: context.runtime)
         let (outcome, attempt) = await fuzzer.replay(
             start.scenario, seed: start.seed.value, attempts: Self.confirmAttempts)
         let finding: Finding

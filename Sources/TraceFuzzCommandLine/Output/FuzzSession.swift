@@ -29,7 +29,7 @@ struct FuzzSession<Factory: TracerAdapterFactory> {
                 return nil
             }
         }
-        let fuzzer = Fuzzer(factory: factory, options: flags.options, runtime: context.fuzzRuntime)
+        let fuzzer = Fuzzer(factory: factory, options: flags.options, runtime: context.runtime)
         let store = database.resolved(default: context.defaultDatabase)
         let pipeline = FindingPipeline(
             fuzzer: fuzzer, tracer: factory.name, flags: flags, shrink: shrink,
