@@ -28,13 +28,18 @@ extension ReportsTests {
             return value?["stringValue"] ?? value?["intValue"]
         }
 
-        @Test("a planted run's spans: one service per instance, hex IDs, parents enclosing children")
-        func plantedRun() async throws {
+        /// The OTLP export of a planted run whose restore ignores the context, and its spans.
+        static func plantedExport() async throws -> (RunOutcome, OTLPExport, [(service: String, span: [String: Any])]) {
             let outcome = await runOnce(
                 ReportFixtures.fanOut, PlantedAdapterFactory(bug: .restoreIgnoresContext))
             let export = OTLPExport(
                 scenario: ReportFixtures.fanOut, record: outcome.record, violations: outcome.violations)
-            let spans = try Self.spans(export.data())
+            return (outcome, export, try spans(export.data()))
+        }
+
+        @Test("a planted run's spans: one service per instance, hex IDs, parents enclosing children")
+        func plantedRun() async throws {
+            let (_, export, spans) = try await Self.plantedExport()
             #expect(spans.count == 4)
             #expect(Set(spans.map(\.service)) == ["instance-0", "instance-1"])
             for (_, span) in spans {
@@ -56,11 +61,7 @@ extension ReportsTests {
 
         @Test("a span that broke an invariant is red in a viewer: an error status and an event per violation")
         func markedSpans() async throws {
-            let outcome = await runOnce(
-                ReportFixtures.fanOut, PlantedAdapterFactory(bug: .restoreIgnoresContext))
-            let export = OTLPExport(
-                scenario: ReportFixtures.fanOut, record: outcome.record, violations: outcome.violations)
-            let spans = try Self.spans(export.data())
+            let (outcome, _, spans) = try await Self.plantedExport()
             let work1 = try #require(spans.first { $0.span["name"] as? String == "work-1" }).span
             let status = try #require(work1["status"] as? [String: Any])
             #expect(status["code"] as? Int == 2)
