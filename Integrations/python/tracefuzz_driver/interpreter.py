@@ -190,10 +190,8 @@ class Run:
                 self.recorder.ended(span["label"])
             elif "hop" in step:
                 self.hop_sync(step["hop"], site)
-            elif "flush" in step:
-                self.instances.flush(step["flush"]["instance"], self.flush_timeout_millis)
-            elif "shutdown" in step:
-                self.instances.flush(step["shutdown"]["instance"], self.flush_timeout_millis, shutdown=True)
+            elif self._flush_step(step):
+                pass
             elif "yield" in step:
                 time.sleep(0)
             elif "sleep" in step:
@@ -206,6 +204,14 @@ class Run:
                     if time.monotonic() > deadline:
                         break
                     time.sleep(0)
+
+    def _flush_step(self, step):
+        """Runs a `flush` or `shutdown` step (the same from a thread or a task); whether it was one."""
+        for kind in ("flush", "shutdown"):
+            if kind in step:
+                self.instances.flush(step[kind]["instance"], self.flush_timeout_millis, shutdown=kind == "shutdown")
+                return True
+        return False
 
     # Steps, in an asyncio task.
 
@@ -220,10 +226,8 @@ class Run:
                 self.recorder.ended(span["label"])
             elif "hop" in step:
                 await self.hop_async(step["hop"], site)
-            elif "flush" in step:
-                self.instances.flush(step["flush"]["instance"], self.flush_timeout_millis)
-            elif "shutdown" in step:
-                self.instances.flush(step["shutdown"]["instance"], self.flush_timeout_millis, shutdown=True)
+            elif self._flush_step(step):
+                pass
             elif "yield" in step:
                 await asyncio.sleep(0)
             elif "sleep" in step:
